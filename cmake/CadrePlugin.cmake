@@ -1,0 +1,37 @@
+# cadre_add_plugin(NAME name VERSION x.y.z [COMPAT x.y.z] [DEPENDS "dep>=1.0" ...] SOURCES ...)
+#
+# Compiles the sources once (hidden visibility) and makes two things of them:
+#   cadre_<name>         the loadable module, written to lib/cadre/plugins/<name>.so
+#   cadre_<name>_static  a static twin that unit tests link
+# The descriptor's name, version, compatible version and dependencies come from here, through
+# compile definitions that CADRE_PLUGIN() reads: one source of truth.
+function(cadre_add_plugin)
+  cmake_parse_arguments(P "" "NAME;VERSION;COMPAT;OUTPUT_DIR;ABI_TAG" "DEPENDS;SOURCES;LIBRARIES" ${ARGN})
+  if(NOT P_COMPAT)
+    set(P_COMPAT ${P_VERSION})
+  endif()
+  if(NOT P_OUTPUT_DIR)
+    set(P_OUTPUT_DIR ${CADRE_OUTPUT_PLUGINS})
+  endif()
+  list(JOIN P_DEPENDS "," _deps)
+  set(_obj cadre_${P_NAME}_objects)
+  add_library(${_obj} OBJECT ${P_SOURCES})
+  set_target_properties(${_obj} PROPERTIES CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+  target_link_libraries(${_obj} PUBLIC cadre_sdk ${P_LIBRARIES})
+  target_compile_definitions(${_obj} PRIVATE
+    CADRE_PLUGIN_NAME="${P_NAME}" CADRE_PLUGIN_VERSION="${P_VERSION}"
+    CADRE_PLUGIN_COMPAT="${P_COMPAT}" CADRE_PLUGIN_DEPENDS="${_deps}")
+  if(P_ABI_TAG)
+    target_compile_definitions(${_obj} PRIVATE CADRE_PLUGIN_ABI_TAG="${P_ABI_TAG}")
+  endif()
+  target_include_directories(${_obj} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+
+  add_library(cadre_${P_NAME} MODULE $<TARGET_OBJECTS:${_obj}>)
+  target_link_libraries(cadre_${P_NAME} PRIVATE cadre_sdk ${P_LIBRARIES})
+  set_target_properties(cadre_${P_NAME} PROPERTIES PREFIX "" OUTPUT_NAME ${P_NAME}
+    LIBRARY_OUTPUT_DIRECTORY ${P_OUTPUT_DIR})
+
+  add_library(cadre_${P_NAME}_static STATIC $<TARGET_OBJECTS:${_obj}>)
+  target_link_libraries(cadre_${P_NAME}_static PUBLIC cadre_sdk ${P_LIBRARIES})
+  target_include_directories(cadre_${P_NAME}_static PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+endfunction()

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "cadre/context.hpp"
+
+namespace cadre {
+
+/// The host's ServiceRegistry: services by name with the plugin that provided each.
+class ServiceTable : public ServiceRegistry {
+ public:
+  /// Sets the owner of the services provided through this table until the next call (the
+  /// plugin host does this around each plugin's registerWith).
+  void provideAs(const std::string& owner, const std::string& name, std::shared_ptr<void> service);
+  void withdraw(const std::string& owner);
+  std::vector<std::string> names() const;
+
+ protected:
+  void provideAny(const std::string& name, std::shared_ptr<void> service) override;
+  std::shared_ptr<void> findAny(const std::string& name) const override;
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::map<std::string, std::pair<std::string, std::shared_ptr<void>>> services_;
+};
+
+/// Event handlers by topic. dispatch() runs them in subscription order inside the caller's
+/// transaction; the first that throws stops the rest and the exception rolls the write back.
+class EventBus {
+ public:
+  void subscribe(const std::string& owner, const std::string& topic, EventHandler handler);
+  void withdraw(const std::string& owner);
+  void dispatch(Transaction& tx, const std::string& topic, const std::string& payloadJson) const;
+
+ private:
+  struct Subscription {
+    std::string owner;
+    std::string topic;
+    EventHandler handler;
+  };
+  mutable std::shared_mutex mutex_;
+  std::vector<Subscription> subscriptions_;
+};
+
+/// Web pages of the plugins, for the shell's navigation.
+class PageRegistry {
+ public:
+  struct Entry {
+    std::string owner;
+    WebPage page;
+  };
+  /// Throws std::invalid_argument for a page without id, title or module, or a taken id.
+  void add(const std::string& owner, WebPage page);
+  void withdraw(const std::string& owner);
+  /// The pages a role may open.
+  std::vector<Entry> visibleTo(Role role) const;
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::vector<Entry> pages_;
+};
+
+/// Login providers in registration order, and the one scope hook.
+class AuthExtensions {
+ public:
+  void addLoginProvider(const std::string& owner, std::shared_ptr<LoginProvider> provider);
+  /// Throws std::invalid_argument when another plugin installed one already.
+  void setScopeHook(const std::string& owner, std::shared_ptr<ScopeHook> hook);
+  void withdraw(const std::string& owner);
+  std::vector<std::shared_ptr<LoginProvider>> loginProviders() const;
+  /// The installed hook, or one that knows no employees and lets managers manage nobody.
+  ScopeHook& scope();
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::vector<std::pair<std::string, std::shared_ptr<LoginProvider>>> providers_;
+  std::string scopeOwner_;
+  std::shared_ptr<ScopeHook> scope_;
+};
+
+}  // namespace cadre
