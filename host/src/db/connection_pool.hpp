@@ -1,0 +1,57 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+
+namespace cadre::db {
+
+/// A bounded pool of Poco::Data sessions that hands each to one borrower at a time. Opening a
+/// connection runs the given factory (which also applies per-connection settings). Thread-safe.
+class ConnectionPool {
+ public:
+  using Factory = std::function<std::unique_ptr<Poco::Data::Session>()>;
+
+  /// A borrowed session; returns it to the pool when destroyed, or drops it if marked broken.
+  class Lease {
+   public:
+    Lease(ConnectionPool* pool, std::unique_ptr<Poco::Data::Session> session);
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    Poco::Data::Session& session() { return *session_; }
+    /// The connection is in an unknown state (a failed rollback, a lost server): don't reuse it.
+    void markBroken() { broken_ = true; }
+
+   private:
+    ConnectionPool* pool_;
+    std::unique_ptr<Poco::Data::Session> session_;
+    bool broken_ = false;
+  };
+
+  ConnectionPool(Factory factory, std::size_t maxConnections,
+                 std::chrono::milliseconds acquireTimeout);
+  /// Waits for an idle session or opens a new one while under the limit; throws
+  /// std::runtime_error when none frees up within the timeout.
+  Lease acquire();
+  /// Drops idle sessions (e.g. after the server restarted).
+  void dropIdle();
+
+ private:
+  void giveBack(std::unique_ptr<Poco::Data::Session> session, bool broken);
+
+  Factory factory_;
+  std::size_t maxConnections_;
+  std::chrono::milliseconds acquireTimeout_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Poco::Data::Session>> idle_;
+  std::size_t open_ = 0;
+};
+
+}  // namespace cadre::db

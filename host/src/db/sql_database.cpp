@@ -1,0 +1,159 @@
+#include "db/sql_database.hpp"
+
+#include <mutex>
+#include <stdexcept>
+
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
+#include <Poco/URI.h>
+
+#include "db/connection_pool.hpp"
+#include "db/poco_transaction.hpp"
+
+namespace cadre::db {
+namespace {
+
+void registerConnectors() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::PostgreSQL::Connector::registerConnector();
+  });
+}
+
+/// libpq's keyword=value form of a postgresql:// URL (Poco appends its own keywords to the
+/// string, which a URL would not survive). Values are quoted as libpq wants.
+std::string postgresKeywords(const std::string& url) {
+  Poco::URI uri(url);
+  auto quote = [](const std::string& value) {
+    std::string out = "'";
+    for (char c : value) {
+      if (c == '\'' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + "'";
+  };
+  std::string keywords;
+  auto add = [&](const std::string& key, const std::string& value) {
+    if (!value.empty()) keywords += (keywords.empty() ? "" : " ") + key + "=" + quote(value);
+  };
+  add("host", uri.getHost());
+  if (uri.getPort() != 0) add("port", std::to_string(uri.getPort()));
+  std::string database = uri.getPath();
+  if (!database.empty() && database[0] == '/') database.erase(0, 1);
+  add("dbname", database);
+  std::string userInfo = uri.getUserInfo();
+  auto colon = userInfo.find(':');
+  std::string user = userInfo.substr(0, colon);
+  std::string password = colon == std::string::npos ? "" : userInfo.substr(colon + 1);
+  std::string decoded;
+  Poco::URI::decode(user, decoded);
+  add("user", decoded);
+  decoded.clear();
+  Poco::URI::decode(password, decoded);
+  add("password", decoded);
+  for (const auto& [key, value] : uri.getQueryParameters()) add(key, value);
+  return keywords;
+}
+
+std::string maskPassword(const std::string& url) {
+  auto scheme = url.find("://");
+  auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+class PooledDatabase : public SqlDatabase {
+ public:
+  PooledDatabase(SqlDialect dialect, std::string description, ConnectionPool::Factory factory,
+                 const PoolOptions& options)
+      : dialect_(dialect),
+        description_(std::move(description)),
+        pool_(std::move(factory), options.maxConnections, options.acquireTimeout) {}
+
+  std::unique_ptr<Transaction> begin(TxMode mode) override {
+    try {
+      return std::make_unique<PocoTransaction>(pool_.acquire(), dialect_, &dispatch_, mode);
+    } catch (const std::runtime_error&) {
+      // A pooled connection may have died with a server restart: start over on fresh ones.
+      pool_.dropIdle();
+      return std::make_unique<PocoTransaction>(pool_.acquire(), dialect_, &dispatch_, mode);
+    }
+  }
+
+  SqlDialect dialect() const override { return dialect_; }
+
+  bool ping() override {
+    try {
+      auto tx = begin(TxMode::Read);
+      tx->query("SELECT 1");
+      return true;
+    } catch (const std::exception&) {
+      return false;
+    }
+  }
+
+  void setEventDispatch(EventDispatch dispatch) override { dispatch_ = std::move(dispatch); }
+  std::string describe() const override { return description_; }
+
+  bool tryLockForJob(Transaction& tx, const std::string& name) override {
+    if (dialect_ == SqlDialect::Sqlite) return true;
+    auto row =
+        tx.queryOne("SELECT CASE WHEN pg_try_advisory_xact_lock(hashtext(?)) THEN 1 ELSE 0 END",
+                    {std::string("cadre.job." + name)});
+    return row && row->getInt(0) == 1;
+  }
+
+ private:
+  SqlDialect dialect_;
+  std::string description_;
+  ConnectionPool pool_;
+  EventDispatch dispatch_;
+};
+
+std::unique_ptr<Poco::Data::Session> openSqlite(const std::string& path,
+                                                const PoolOptions& options) {
+  auto session = std::make_unique<Poco::Data::Session>("SQLite", path);
+  for (const std::string& pragma : std::vector<std::string>{
+           "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+           "PRAGMA busy_timeout=" + std::to_string(options.busyTimeout.count())}) {
+    Poco::Data::Statement statement(*session);
+    statement << pragma;
+    statement.execute();
+  }
+  return session;
+}
+
+}  // namespace
+
+std::unique_ptr<SqlDatabase> openDatabase(const std::string& url, const PoolOptions& options) {
+  registerConnectors();
+  std::unique_ptr<SqlDatabase> database;
+  if (url.rfind("sqlite:", 0) == 0) {
+    std::string path = url.substr(7);
+    if (path.empty()) throw std::invalid_argument("db.url 'sqlite:' names no file");
+    database = std::make_unique<PooledDatabase>(
+        SqlDialect::Sqlite, url, [path, options] { return openSqlite(path, options); }, options);
+  } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    std::string keywords = postgresKeywords(url);
+    database = std::make_unique<PooledDatabase>(
+        SqlDialect::Postgres, maskPassword(url),
+        [keywords] { return std::make_unique<Poco::Data::Session>("PostgreSQL", keywords); },
+        options);
+  } else {
+    throw std::invalid_argument("db.url '" + maskPassword(url) +
+                                "' is neither sqlite:PATH nor postgresql://…");
+  }
+  try {
+    database->begin(TxMode::Read)->query("SELECT 1");
+  } catch (const std::exception& e) {
+    throw std::runtime_error("cannot reach the database " + database->describe() + ": " + e.what());
+  }
+  return database;
+}
+
+}  // namespace cadre::db
