@@ -25,7 +25,8 @@ class SessionStoreTest : public ::testing::Test {
   test::HostDatabase host_;
   UserStore users_{host_.db(), PasswordHasher(1000)};
   User anna_;
-  std::chrono::system_clock::time_point now_ = std::chrono::system_clock::now();
+  std::chrono::system_clock::time_point now_ =
+      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   SessionStore sessions_{host_.db(), 1h, [this] { return now_; }};
 };
 
