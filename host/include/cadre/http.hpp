@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include "cadre/export.hpp"
@@ -116,6 +117,7 @@ class CADRE_SDK_API Response {
 
   void json(const Poco::Dynamic::Var& value, int statusCode = 200);
   void json(const Poco::JSON::Object::Ptr& value, int statusCode = 200);
+  void json(const Poco::JSON::Array::Ptr& value, int statusCode = 200);
   /// `{"items": [...], "next": cursor-or-null}`.
   void page(const Poco::JSON::Array::Ptr& items, const std::optional<std::string>& nextCursor);
   /// RFC 4180 text/csv with a header row; fields are quoted where needed and cells that would

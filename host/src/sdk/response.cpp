@@ -44,6 +44,10 @@ void Response::json(const Poco::JSON::Object::Ptr& value, int statusCode) {
   json(Poco::Dynamic::Var(value), statusCode);
 }
 
+void Response::json(const Poco::JSON::Array::Ptr& value, int statusCode) {
+  json(Poco::Dynamic::Var(value), statusCode);
+}
+
 void Response::page(const Poco::JSON::Array::Ptr& items,
                     const std::optional<std::string>& nextCursor) {
   Poco::JSON::Object::Ptr result = new Poco::JSON::Object;
