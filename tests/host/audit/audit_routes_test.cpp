@@ -83,9 +83,10 @@ TEST_F(AuditRoutesTest, FiltersByObjectAndDate) {
   EXPECT_EQ(get({{"objectType", "plugin"}}).body.find(R"("id":1)"), std::string::npos);
   EXPECT_EQ(get({{"from", "2026-01-02"}}).body, R"({"items":[],"next":null})");
   EXPECT_NE(get({{"to", "2026-01-01"}}).body.find(R"("id":3)"), std::string::npos);
-  EXPECT_EQ(
-      get({{"from", "2026-01-01T00:01:00Z"}, {"to", "2026-01-01T00:01:00Z"}}).body.find(R"("id":)"),
-      get({{"action", "user.update"}}).body.find(R"("id":)"));
+  std::string minute = get({{"from", "2026-01-01T00:01:00Z"}, {"to", "2026-01-01T00:01:00Z"}}).body;
+  EXPECT_NE(minute.find(R"("id":2)"), std::string::npos);
+  EXPECT_EQ(minute.find(R"("id":1)"), std::string::npos);
+  EXPECT_EQ(minute.find(R"("id":3)"), std::string::npos);
 }
 
 TEST_F(AuditRoutesTest, PagesWithACursor) {
