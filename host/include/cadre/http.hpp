@@ -33,6 +33,9 @@ class CADRE_SDK_API HttpError : public std::runtime_error {
   const std::string& title() const { return title_; }
   const std::string& detail() const { return detail_; }
   const std::vector<FieldError>& fields() const { return fields_; }
+  /// Headers the answer carries besides the problem document (e.g. Retry-After on 429).
+  const std::map<std::string, std::string>& headers() const { return headers_; }
+  HttpError& withHeader(const std::string& name, const std::string& value);
 
   static HttpError badRequest(std::string detail, std::vector<FieldError> fields = {});
   static HttpError unauthorized(std::string detail);
@@ -47,6 +50,7 @@ class CADRE_SDK_API HttpError : public std::runtime_error {
   std::string title_;
   std::string detail_;
   std::vector<FieldError> fields_;
+  std::map<std::string, std::string> headers_;
 };
 
 /// Who may call a route. A route must state one; the router refuses a route without

@@ -27,6 +27,7 @@ void writeProblem(Response& response, int status, const std::string& title,
 
 void writeProblem(Response& response, const HttpError& error) {
   writeProblem(response, error.status(), error.title(), error.detail(), error.fields());
+  for (const auto& [name, value] : error.headers()) response.headers[name] = value;
 }
 
 }  // namespace cadre::http

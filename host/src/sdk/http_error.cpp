@@ -10,6 +10,11 @@ HttpError::HttpError(int status, std::string title, std::string detail,
       detail_(std::move(detail)),
       fields_(std::move(fields)) {}
 
+HttpError& HttpError::withHeader(const std::string& name, const std::string& value) {
+  headers_[name] = value;
+  return *this;
+}
+
 HttpError HttpError::badRequest(std::string detail, std::vector<FieldError> fields) {
   return HttpError(400, "Bad Request", std::move(detail), std::move(fields));
 }

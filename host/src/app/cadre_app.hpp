@@ -1,0 +1,34 @@
+#pragma once
+
+#include <Poco/Util/ServerApplication.h>
+
+#include "app/command_line.hpp"
+
+namespace cadre {
+
+/// The `cadre` executable. Poco's own option parsing is bypassed: the command line is parsed
+/// before run() so that --config and --set may stand anywhere on a subcommand's line.
+class CadreApp : public Poco::Util::ServerApplication {
+ public:
+  CadreApp(CommandLine line, std::string executableDir);
+
+ protected:
+  int main(const ArgVec& args) override;
+
+ private:
+  int dispatch();
+  int serve();
+  int migrate();
+  int listPlugins();
+  int demo();
+  int configCheck();
+  int user();
+
+  CommandLine line_;
+  std::string executableDir_;
+};
+
+/// The usage text of a subcommand ("" for the overview).
+std::string usageOf(const std::string& subcommand);
+
+}  // namespace cadre

@@ -1,0 +1,35 @@
+#include <iostream>
+
+#include "app/cadre_app.hpp"
+#include "app/host_runtime.hpp"
+#include "app/logging_setup.hpp"
+#include "auth/secret_token.hpp"
+
+namespace cadre {
+
+int CadreApp::demo() {
+  HostConfig config(line_.configFile, line_.overrides, executableDir_);
+  setUpLogging(config);
+  HostRuntime runtime(config);
+  runtime.openDatabase();
+  runtime.loadPlugins();
+  bool seeded = runtime.database().inTransaction(
+      [&](Transaction& tx) { return runtime.users().findByUsername(tx, "admin").has_value(); },
+      TxMode::Read);
+  if (seeded) {
+    std::cout << "demo: the admin user exists already; nothing seeded again\n";
+    return 0;
+  }
+  std::string password = config.secret("admin.password").value_or(auth::newSecretToken(12));
+  runtime.database().inTransaction([&](Transaction& tx) {
+    runtime.users().createLocal(tx, "admin", "Administrator", Role::Admin, password);
+    runtime.audit().recordSystem(tx, "demo",
+                                 {"user.create", "user", "admin", "", "{\"role\":\"admin\"}"});
+  });
+  runtime.plugins().seedDemo();
+  std::cout << "demo: data seeded in " << runtime.database().describe() << "\n"
+            << "demo: log in as admin with password " << password << "\n";
+  return 0;
+}
+
+}  // namespace cadre

@@ -1,0 +1,42 @@
+#include "app/command_line.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cadre {
+namespace {
+
+TEST(CommandLine, ConfigAndSetAnywhere) {
+  auto line = CommandLine::parse({"user", "--set", "db.url=sqlite:x.db", "add", "ana", "--role",
+                                  "hr", "--config=/etc/cadre.properties", "--set=http.port=0"});
+  EXPECT_EQ(line.words, (std::vector<std::string>{"user", "add", "ana"}));
+  EXPECT_EQ(*line.configFile, "/etc/cadre.properties");
+  EXPECT_EQ(line.overrides.at("db.url"), "sqlite:x.db");
+  EXPECT_EQ(line.overrides.at("http.port"), "0");
+  EXPECT_EQ(*line.option("role"), "hr");
+  EXPECT_FALSE(line.help);
+}
+
+TEST(CommandLine, HelpAndErrors) {
+  EXPECT_TRUE(CommandLine::parse({"serve", "--help"}).help);
+  try {
+    CommandLine::parse({"serve", "--port", "1"});
+    FAIL();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "unknown option --port");
+  }
+  try {
+    CommandLine::parse({"serve", "--set", "novalue"});
+    FAIL();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "--set takes KEY=VALUE, not 'novalue'");
+  }
+  try {
+    CommandLine::parse({"serve", "--config"});
+    FAIL();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "--config needs a value");
+  }
+}
+
+}  // namespace
+}  // namespace cadre
