@@ -1,9 +1,6 @@
 #include "auth/auth_routes.hpp"
 
-#include <sstream>
-
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Stringifier.h>
 
 #include "auth/token_source.hpp"
 #include "cadre/json_fields.hpp"
@@ -13,7 +10,7 @@ namespace {
 
 // Longer usernames still reach the service, which refuses and audits them like any other.
 constexpr std::size_t kMaxUsernameField = 256;
-// Generous for directory passwords; the body limit of the server bounds it anyway.
+// Generous for directory passwords; the server's body limit bounds it anyway.
 constexpr std::size_t kMaxPasswordField = 4096;
 
 Poco::JSON::Object::Ptr userJson(const User& user) {
@@ -25,51 +22,37 @@ Poco::JSON::Object::Ptr userJson(const User& user) {
   return json;
 }
 
-void answerThrottled(const TooManyAttempts& error, Response& response) {
-  Poco::JSON::Object problem;
-  problem.set("type", "about:blank");
-  problem.set("title", error.title());
-  problem.set("status", error.status());
-  problem.set("detail", error.detail());
-  std::ostringstream body;
-  Poco::JSON::Stringifier::condense(problem, body);
-  response.text(body.str(), "application/problem+json", error.status());
-  response.headers["Retry-After"] = std::to_string(error.retryAfter().count());
-}
-
-void handleLogin(LoginService& login, SessionStore& sessions, const CookiePolicy& policy,
-                 const Request& request, Response& response) {
+void handleLogin(LoginService& login, SessionStore& sessions, bool secure, const Request& request,
+                 Response& response) {
   JsonFields in(request.jsonObject());
   std::string username = in.requiredString("username", 1, kMaxUsernameField);
   // An empty password is the service's to refuse (and audit), not a malformed body.
   std::string password = in.requiredString("password", 0, kMaxPasswordField);
   in.finish();
-  response.noStore();
-  LoginResult result;
-  try {
-    result = login.login(username, password, request.clientAddress, request.requestId);
-  } catch (const TooManyAttempts& error) {
-    answerThrottled(error, response);
-    return;
-  }
+  LoginResult result = login.login(username, password, request.clientAddress, request.requestId);
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
   body->set("token", result.session.token);
   body->set("csrfToken", result.session.csrfToken);
   body->set("expiresAt", result.session.expiresAt);
   body->set("user", userJson(result.user));
   response.json(body);
-  response.headers["Set-Cookie"] = sessionCookie(result.session.token, sessions.ttl(), policy);
+  response.noStore();
+  response.headers["Set-Cookie"] = sessionCookie(result.session.token, sessions.ttl(), secure);
 }
 
-void handleLogout(LoginService& login, const CookiePolicy& policy, const Request& request,
+void handleLogout(SessionStore& sessions, AuditLog& audit, bool secure, const Request& request,
                   Response& response) {
   bool viaCookie = false;
   auto token = presentedToken(request, viaCookie);
   if (!token) throw HttpError::unauthorized("log in first");
-  login.logout(request, *token);
+  AuditEntry entry;
+  entry.action = "auth.logout";
+  entry.objectType = "user";
+  entry.objectId = request.requireUser().username;
+  sessions.end(*token, [&](Transaction& tx) { audit.record(tx, request, entry); });
   response.noContent();
   response.noStore();
-  response.headers["Set-Cookie"] = clearedSessionCookie(policy);
+  response.headers["Set-Cookie"] = clearedSessionCookie(secure);
 }
 
 Route route(const std::string& method, const std::string& pattern, Permission permission,
@@ -84,35 +67,34 @@ Route route(const std::string& method, const std::string& pattern, Permission pe
   return r;
 }
 
-std::string cookie(const std::string& value, std::chrono::seconds maxAge,
-                   const CookiePolicy& policy) {
+std::string cookie(const std::string& value, std::chrono::seconds maxAge, bool secure) {
   return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" +
-         "; Max-Age=" + std::to_string(maxAge.count()) + (policy.secure ? "; Secure" : "");
+         "; Max-Age=" + std::to_string(maxAge.count()) + (secure ? "; Secure" : "");
 }
 
 }  // namespace
 
-std::string sessionCookie(const std::string& token, std::chrono::seconds maxAge,
-                          const CookiePolicy& policy) {
-  return cookie(token, maxAge, policy);
+std::string sessionCookie(const std::string& token, std::chrono::seconds maxAge, bool secure) {
+  return cookie(token, maxAge, secure);
 }
 
-std::string clearedSessionCookie(const CookiePolicy& policy) {
-  return cookie("", std::chrono::seconds(0), policy);
+std::string clearedSessionCookie(bool secure) {
+  return cookie("", std::chrono::seconds(0), secure);
 }
 
-std::vector<Route> authRoutes(LoginService& login, SessionStore& sessions, CookiePolicy policy) {
+std::vector<Route> authRoutes(LoginService& login, SessionStore& sessions, AuditLog& audit,
+                              bool secureCookies) {
   return {
       route(
           "POST", "/api/v1/auth/login", Permission::publicAccess(),
-          [&login, &sessions, policy](const Request& request, Response& response) {
-            handleLogin(login, sessions, policy, request, response);
+          [&login, &sessions, secureCookies](const Request& request, Response& response) {
+            handleLogin(login, sessions, secureCookies, request, response);
           },
           "Log in with a username and password; answers a session token and sets a cookie"),
       route(
           "POST", "/api/v1/auth/logout", Permission::authenticated(),
-          [&login, policy](const Request& request, Response& response) {
-            handleLogout(login, policy, request, response);
+          [&sessions, &audit, secureCookies](const Request& request, Response& response) {
+            handleLogout(sessions, audit, secureCookies, request, response);
           },
           "Log out: revoke the presented session token and clear the cookie"),
       route(

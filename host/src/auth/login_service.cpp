@@ -166,15 +166,4 @@ void LoginService::refuse(const Request& context, const std::string& username,
   throw HttpError::unauthorized(kInvalidCredentials);
 }
 
-void LoginService::logout(const Request& request, const std::string& token) {
-  database_.inTransaction([&](Transaction& tx) {
-    sessions_.revoke(tx, token);
-    AuditEntry entry;
-    entry.action = "auth.logout";
-    entry.objectType = "user";
-    entry.objectId = request.user ? request.user->username : "";
-    audit_.record(tx, request, entry);
-  });
-}
-
 }  // namespace cadre::auth

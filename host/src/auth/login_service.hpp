@@ -26,7 +26,7 @@ using LoginProviders = std::function<std::vector<std::shared_ptr<LoginProvider>>
 /// usernames exist.
 inline constexpr const char* kInvalidCredentials = "invalid username or password";
 
-/// Logs users in and out. Local users (source "local", and every admin) are checked against the
+/// Logs users in. Local users (source "local", and every admin) are checked against the
 /// local hash; other and unknown users are offered to the login providers in order, and the
 /// first that accepts wins (an existing external user only to the provider named by its
 /// source). Every attempt is throttled and audited ("auth.login"); passwords never reach the
@@ -41,8 +41,6 @@ class LoginService {
   /// throttled. An empty or blank password is refused before any provider is asked.
   LoginResult login(const std::string& username, const std::string& password,
                     const std::string& clientAddress, const std::string& requestId);
-  /// Revokes the session of `token` and audits "auth.logout" for the request's user.
-  void logout(const Request& request, const std::string& token);
 
  private:
   struct Verdict;

@@ -30,7 +30,9 @@ TooManyAttempts::TooManyAttempts(std::chrono::seconds retryAfter)
     : HttpError(429, "Too Many Requests",
                 "too many failed logins; try again in " + std::to_string(retryAfter.count()) +
                     " seconds"),
-      retryAfter_(retryAfter) {}
+      retryAfter_(retryAfter) {
+  withHeader("Retry-After", std::to_string(retryAfter.count()));
+}
 
 LoginThrottle::LoginThrottle(ThrottleLimits limits, Clock clock)
     : limits_(limits), clock_(std::move(clock)) {

@@ -18,8 +18,8 @@ struct ThrottleLimits {
   std::chrono::seconds window = std::chrono::minutes(15);
 };
 
-/// A refused login: HTTP 429 with the seconds until the next attempt may succeed (the value of
-/// Retry-After).
+/// A refused login: HTTP 429 carrying the header Retry-After with the seconds until the next
+/// attempt may succeed.
 class TooManyAttempts : public HttpError {
  public:
   explicit TooManyAttempts(std::chrono::seconds retryAfter);

@@ -71,6 +71,14 @@ void SessionStore::revoke(Transaction& tx, const std::string& token) {
              {isoUtc(clock_()), sha256Hex(token)});
 }
 
+void SessionStore::end(const std::string& token,
+                       const std::function<void(Transaction&)>& alongside) {
+  database_.inTransaction([&](Transaction& tx) {
+    revoke(tx, token);
+    alongside(tx);
+  });
+}
+
 void SessionStore::revokeAllOf(Transaction& tx, std::int64_t userId) {
   tx.execute("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
              {isoUtc(clock_()), userId});

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -45,6 +46,9 @@ class SessionStore {
   std::optional<Session> resolve(const std::string& token);
   /// Ends the session of a token; an unknown or already revoked token is left alone.
   void revoke(Transaction& tx, const std::string& token);
+  /// Ends the session of a token in a transaction of its own, running `alongside` (the audit
+  /// entry) in the same transaction so that both commit or neither does.
+  void end(const std::string& token, const std::function<void(Transaction&)>& alongside);
   /// Ends every open session of a user (password change, disabling).
   void revokeAllOf(Transaction& tx, std::int64_t userId);
   /// Deletes sessions that expired before now; returns how many.

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "host/auth/login_fixture.hpp"
+#include "http/problem.hpp"
 
 namespace cadre::auth {
 namespace {
@@ -46,7 +47,7 @@ class AuthRoutesTest : public test::LoginFixture {
     return Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
   }
 
-  std::vector<Route> routes_ = authRoutes(service_, sessions_);
+  std::vector<Route> routes_ = authRoutes(service_, sessions_, audit_);
 };
 
 TEST_F(AuthRoutesTest, DeclaresThreeRoutesWithTheirPermissions) {
@@ -82,7 +83,7 @@ TEST_F(AuthRoutesTest, LoginAnswersTokenUserAndCookie) {
 }
 
 TEST_F(AuthRoutesTest, CookieIsSecureWhenServedOverHttps) {
-  routes_ = authRoutes(service_, sessions_, CookiePolicy{true});
+  routes_ = authRoutes(service_, sessions_, audit_, true);
   Response response = login(R"({"username":"anna","password":"correct horse battery"})");
   std::string token = parse(response.body)->getValue<std::string>("token");
   EXPECT_EQ(response.headers.at("Set-Cookie"),
@@ -126,7 +127,11 @@ TEST_F(AuthRoutesTest, SixthFailedLoginAnswers429WithRetryAfter) {
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(loginError(R"({"username":"anna","password":"some passphrase"})").status(), 401);
   }
-  Response response = login(R"({"username":"anna","password":"correct horse battery"})");
+  HttpError error = loginError(R"({"username":"anna","password":"correct horse battery"})");
+  EXPECT_EQ(error.status(), 429);
+  // What the request pipeline answers for it.
+  Response response;
+  http::writeProblem(response, error);
   EXPECT_EQ(response.status, 429);
   EXPECT_EQ(response.contentType, "application/problem+json");
   EXPECT_EQ(response.headers.at("Retry-After"), "900");
@@ -149,6 +154,11 @@ TEST_F(AuthRoutesTest, LogoutWithBearerRevokesAndClearsTheCookie) {
             "cadre_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
   EXPECT_EQ(response.headers.at("Cache-Control"), "no-store");
   EXPECT_FALSE(sessions_.resolve(token));
+  auto rows = auditRows();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_NE(rows[1].find("|anna|hr|auth.logout|user|anna|NULL|NULL|ok|"), std::string::npos)
+      << rows[1];
+  EXPECT_EQ(rows[1].find(token), std::string::npos);
 }
 
 TEST_F(AuthRoutesTest, LogoutWithTheCookieRevokesThatSessionOnly) {

@@ -70,15 +70,10 @@ TEST_F(LoginServiceTest, SuccessAndFailureAreAuditedWithoutThePassword) {
 
 TEST_F(LoginServiceTest, TokensNeverReachTheAuditLog) {
   LoginResult result = service_.login("anna", kAnnasPassword, "10.0.0.7", "req-1");
-  Request request;
-  request.user = &result.user;
-  service_.logout(request, result.session.token);
   auto rows = auditRows();
-  ASSERT_EQ(rows.size(), 2u);
-  for (const auto& row : rows) {
-    EXPECT_EQ(row.find(result.session.token), std::string::npos) << row;
-    EXPECT_EQ(row.find(result.session.csrfToken), std::string::npos) << row;
-  }
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].find(result.session.token), std::string::npos) << rows[0];
+  EXPECT_EQ(rows[0].find(result.session.csrfToken), std::string::npos) << rows[0];
 }
 
 TEST_F(LoginServiceTest, EmptyOrBlankPasswordNeverReachesAProvider) {
@@ -182,6 +177,7 @@ TEST_F(LoginServiceTest, TheSixthAttemptIsThrottledEvenWithTheRightPassword) {
   } catch (const TooManyAttempts& e) {
     EXPECT_EQ(e.status(), 429);
     EXPECT_EQ(e.retryAfter(), std::chrono::seconds(900));
+    EXPECT_EQ(e.headers().at("Retry-After"), "900");
     EXPECT_EQ(e.detail(), "too many failed logins; try again in 900 seconds");
   }
   auto tx = host_.db().begin(TxMode::Read);
@@ -190,23 +186,6 @@ TEST_F(LoginServiceTest, TheSixthAttemptIsThrottledEvenWithTheRightPassword) {
   EXPECT_EQ(last->getString(1), "{\"reason\":\"throttled\"}");
   now_ += std::chrono::minutes(15);
   EXPECT_EQ(service_.login("anna", kAnnasPassword, "10.0.0.7", "req-7").user.id, anna_.id);
-}
-
-TEST_F(LoginServiceTest, LogoutRevokesTheSessionAndIsAudited) {
-  LoginResult result = service_.login("anna", kAnnasPassword, "10.0.0.7", "req-1");
-  Request request;
-  request.user = &result.user;
-  request.requestId = "req-2";
-  service_.logout(request, result.session.token);
-  EXPECT_FALSE(sessions_.resolve(result.session.token));
-  auto tx = host_.db().begin(TxMode::Read);
-  auto last = tx->queryOne(
-      "SELECT actor, action, object_id, request_id FROM audit_log "
-      "ORDER BY id DESC LIMIT 1");
-  EXPECT_EQ(last->getString(0), "anna");
-  EXPECT_EQ(last->getString(1), "auth.logout");
-  EXPECT_EQ(last->getString(2), "anna");
-  EXPECT_EQ(last->getString(3), "req-2");
 }
 
 }  // namespace
