@@ -107,6 +107,39 @@ TEST_F(LoginServiceTest, ProviderAcceptanceCreatesTheUserWithItsSource) {
   EXPECT_EQ(record->user.id, result.user.id);
   EXPECT_EQ(record->user.source, "ldap");
   EXPECT_TRUE(sessions_.resolve(result.session.token));
+  auto rows = tx->query(
+      "SELECT actor, action, object_id, before_json, after_json, outcome FROM audit_log "
+      "ORDER BY id");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].getString(0), "bo.lind");
+  EXPECT_EQ(rows[0].getString(1), "user.upsert");
+  EXPECT_EQ(rows[0].getString(2), "bo.lind");
+  EXPECT_TRUE(rows[0].isNull(3));
+  EXPECT_EQ(rows[0].getString(4), R"({"displayName":"Bo Lind","role":"manager","source":"ldap"})");
+  EXPECT_EQ(rows[1].getString(1), "auth.login");
+  EXPECT_EQ(rows[1].getString(5), "ok");
+}
+
+TEST_F(LoginServiceTest, ProviderAcceptanceUpdatesAnExistingUserAndAuditsBefore) {
+  host_.db().inTransaction(
+      [&](Transaction& tx) { users_.upsertExternal(tx, "bo", "Bo", Role::Employee, "ldap"); });
+  providers_ = {std::make_shared<RecordingProvider>("ldap", accepted("Bo Lind", Role::Hr))};
+  EXPECT_EQ(service_.login("bo", "directory password", "a", "r").user.role, Role::Hr);
+  auto tx = host_.db().begin(TxMode::Read);
+  auto row = tx->queryOne("SELECT before_json, after_json FROM audit_log WHERE action = ?",
+                          {std::string("user.upsert")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->getString(0), R"({"displayName":"Bo","role":"employee","source":"ldap"})");
+  EXPECT_EQ(row->getString(1), R"({"displayName":"Bo Lind","role":"hr","source":"ldap"})");
+}
+
+TEST_F(LoginServiceTest, ADisabledExternalUserIsRefusedEvenWhenTheProviderAccepts) {
+  User bo = host_.db().inTransaction([&](Transaction& tx) {
+    return users_.upsertExternal(tx, "bo", "Bo", Role::Employee, "ldap");
+  });
+  host_.db().inTransaction([&](Transaction& tx) { users_.setDisabled(tx, bo.id, true); });
+  providers_ = {std::make_shared<RecordingProvider>("ldap", accepted("Bo", Role::Employee))};
+  EXPECT_EQ(loginError("bo", "directory password").status(), 401);
 }
 
 TEST_F(LoginServiceTest, FirstAcceptingProviderWins) {
