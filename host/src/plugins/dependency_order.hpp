@@ -12,7 +12,7 @@ using DependencyGraph = std::map<std::string, std::vector<std::string>>;
 /// The outcome of ordering a graph.
 struct DependencyOrder {
   /// Every plugin not in a cycle, each after the plugins it depends on (edges into a cycle are
-  /// left out); otherwise in name order.
+  /// left out): a depth-first walk that visits plugins and their dependencies in name order.
   std::vector<std::string> order;
   /// Plugins in a cycle, each with the cycle described as "a -> b -> a" (starting from the
   /// cycle's first name in name order).
