@@ -88,6 +88,19 @@ std::vector<SqlRow> readRows(Poco::Data::Statement& statement) {
   return rows;
 }
 
+/// The server's own message from Poco's "PostgreSQL: [PostgreSQL]: postgresql_stmt_prepare
+/// error: ERROR:  <message>\nLINE 1: …" (or the whole text when it holds none).
+std::string serverMessage(const Poco::Exception& e) {
+  const std::string text = e.displayText();
+  for (const char* severity : {"ERROR:  ", "FATAL:  ", "PANIC:  "}) {
+    auto start = text.find(severity);
+    if (start == std::string::npos) continue;
+    start += std::char_traits<char>::length(severity);
+    return text.substr(start, text.find('\n', start) - start);
+  }
+  return text;
+}
+
 }  // namespace
 
 PostgresOutcome runPostgres(Poco::Data::Session& session, const std::string& sql,
@@ -104,7 +117,7 @@ PostgresOutcome runPostgres(Poco::Data::Session& session, const std::string& sql
     }
     return outcome;
   } catch (const Poco::Exception& e) {
-    throw std::runtime_error(e.displayText());
+    throw std::runtime_error(serverMessage(e));
   }
 }
 

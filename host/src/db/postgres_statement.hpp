@@ -21,7 +21,7 @@ struct PostgresOutcome {
 
 /// Runs one statement with `?` placeholders (rewritten to `$1`, `$2`, … as Poco's PostgreSQL
 /// connector passes them to PQprepare) on a Poco PostgreSQL session. Throws std::runtime_error
-/// with the server's message.
+/// with the server's primary message (e.g. `relation "x" does not exist`).
 PostgresOutcome runPostgres(Poco::Data::Session& session, const std::string& sql,
                             const SqlParams& params);
 

@@ -4,9 +4,12 @@
 #include <stdexcept>
 
 #include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Exception.h>
+#include <Poco/Logger.h>
 #include <Poco/URI.h>
+#include <libpq-fe.h>
 
 #include "db/connection_pool.hpp"
 #include "db/poco_transaction.hpp"
@@ -138,9 +141,20 @@ std::unique_ptr<Poco::Data::Session> openSqlite(const std::string& path,
   }
 }
 
+/// libpq prints server notices ("relation … already exists, skipping") on stderr by default.
+void logNotice(void*, const char* message) {
+  std::string text = message;
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  Poco::Logger::get("cadre.db").debug("PostgreSQL: " + text);
+}
+
 std::unique_ptr<Poco::Data::Session> openPostgres(const std::string& keywords) {
   try {
-    return std::make_unique<Poco::Data::Session>("PostgreSQL", keywords);
+    auto session = std::make_unique<Poco::Data::Session>("PostgreSQL", keywords);
+    if (auto* impl = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(session->impl())) {
+      PQsetNoticeProcessor(impl->handle(), &logNotice, nullptr);
+    }
+    return session;
   } catch (const Poco::Exception& e) {
     // Poco's what() is only the exception's class description ("Connection attempt failed").
     throw std::runtime_error(e.displayText());
