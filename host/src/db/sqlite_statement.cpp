@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <stdexcept>
+#include <string_view>
 
 #include <Poco/Data/SQLite/Utility.h>
 #include <sqlite3.h>
@@ -66,12 +67,16 @@ SqliteOutcome runSqlite(Poco::Data::Session& session, const std::string& sql,
                         const SqlParams& params) {
   sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(session);
   sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr) !=
+  const char* rest = nullptr;
+  if (sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &raw, &rest) !=
       SQLITE_OK) {
     fail(handle);
   }
   if (!raw) return {};  // only whitespace or a comment
   StatementHandle statement(raw, &sqlite3_finalize);
+  // SQLite would silently ignore the rest; PostgreSQL refuses it too.
+  if (std::string_view(rest).find_first_not_of(" \t\r\n;") != std::string_view::npos)
+    throw std::runtime_error("cannot run several statements at once: " + sql);
   bindAll(handle, raw, params);
 
   auto columns = std::make_shared<std::vector<std::string>>();

@@ -23,7 +23,7 @@ struct SqliteOutcome {
 
 /// Runs one statement with `?` placeholders on the sqlite3 handle of a Poco SQLite session,
 /// through SQLite's own API. Throws std::runtime_error with SQLite's message (also when the
-/// number of values differs from the number of placeholders).
+/// number of values differs from the number of placeholders, and for several statements).
 SqliteOutcome runSqlite(Poco::Data::Session& session, const std::string& sql,
                         const SqlParams& params);
 

@@ -1,3 +1,4 @@
+#include <chrono>
 #include <stdexcept>
 #include <string>
 
@@ -59,6 +60,13 @@ TEST_F(PostgresDatabaseTest, ReadTransactionsRefuseWrites) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("read-only transaction"), std::string::npos) << e.what();
   }
+}
+
+TEST_F(PostgresDatabaseTest, ReusesTheSameServerConnection) {
+  auto single = store_->open({1, std::chrono::milliseconds(500), std::chrono::milliseconds(500)});
+  auto first = single->begin(TxMode::Read)->queryOne("SELECT pg_backend_pid()")->getInt(0);
+  auto second = single->begin(TxMode::Read)->queryOne("SELECT pg_backend_pid()")->getInt(0);
+  EXPECT_EQ(first, second);
 }
 
 TEST_F(PostgresDatabaseTest, ReplacesConnectionsThatDiedWithARestart) {

@@ -172,6 +172,21 @@ TEST_P(SqlDatabaseTest, FailedStatementThrowsAndTheTransactionRollsBack) {
   EXPECT_EQ(count("people"), 1);
 }
 
+TEST_P(SqlDatabaseTest, RefusesSeveralStatementsInOne) {
+  EXPECT_THROW(db_->begin()->execute("CREATE TABLE a (x INTEGER); CREATE TABLE b (x INTEGER)"),
+               std::runtime_error);
+  EXPECT_THROW(db_->begin(TxMode::Read)->query("SELECT COUNT(*) FROM a"), std::runtime_error);
+  EXPECT_EQ(db_->begin()->execute("DELETE FROM people;"), 0);
+}
+
+TEST_P(SqlDatabaseTest, RefusesTheWrongNumberOfValues) {
+  EXPECT_THROW(db_->begin()->execute("INSERT INTO people (name) VALUES (?)"), std::runtime_error);
+  EXPECT_THROW(db_->begin()->execute("INSERT INTO people (name) VALUES (?)",
+                                     {std::string("a"), std::string("b")}),
+               std::runtime_error);
+  EXPECT_EQ(count("people"), 0);
+}
+
 TEST_P(SqlDatabaseTest, ErrorsNameTheDatabasesComplaint) {
   auto tx = db_->begin();
   try {
