@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -190,7 +191,7 @@ std::string clusterTemplate(const std::string& binDir) {
   struct stat info {};
   if (::stat((ready / "data" / "PG_VERSION").c_str(), &info) == 0 && info.st_uid == owner)
     return (ready / "data").string();
-  const std::string folder = makeOwnedFolder((root / "cadre-pg-template-XXXXXX").string());
+  const std::string folder = makeOwnedFolder((root / "cadre-pgtemplate-XXXXXX").string());
   std::error_code ec;
   try {
     runInitdb(binDir, folder);
@@ -202,6 +203,24 @@ std::string clusterTemplate(const std::string& binDir) {
   if (::stat((ready / "data" / "PG_VERSION").c_str(), &info) != 0 || info.st_uid != owner)
     throw std::runtime_error("the cluster template " + ready.string() + " is not usable");
   return (ready / "data").string();
+}
+
+/// Stops and removes the clusters of test processes that died without cleaning up (a crash, a
+/// ctest timeout): each cluster folder names its process in owner.pid.
+void reapOrphans(const std::string& binDir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(scratchRoot(), ec)) {
+    if (entry.path().filename().string().rfind("cadre-pg-run-", 0) != 0) continue;
+    std::ifstream ownerFile(entry.path() / "owner.pid");
+    pid_t owner = 0;
+    if (!(ownerFile >> owner) || owner <= 0 || ::kill(owner, 0) == 0 || errno != ESRCH) continue;
+    const std::string folder = entry.path().string();
+    if (fs::exists(entry.path() / "data" / "postmaster.pid")) {
+      runProgram({binDir + "/pg_ctl", "-D", folder + "/data", "-m", "immediate", "-w", "stop"},
+                 folder, folder + "/pg_ctl.log", kStepTimeout);
+    }
+    fs::remove_all(entry.path(), ec);
+  }
 }
 
 /// Runs one SQL command as `cadre` on the server's `postgres` database; throws with the error.
@@ -246,14 +265,23 @@ PostgresServer& PostgresServer::shared() {
 
 PostgresServer::PostgresServer() : binDir_(findBinDir()) {
   clusterOwner();  // fails early and clearly when root has no postgres user
-  folder_ = makeOwnedFolder((scratchRoot() / "cadre-pg-XXXXXX").string());
+  reapOrphans(binDir_);
+  folder_ = makeOwnedFolder((scratchRoot() / "cadre-pg-run-XXXXXX").string());
+  std::ofstream(folder_ + "/owner.pid") << ::getpid() << "\n";
   try {
     initCluster();
-    port_ = freePort();
-    startServer();
+    // The port is free when picked but another process may take it before the server does.
+    for (int attempt = 1;; ++attempt) {
+      port_ = freePort();
+      try {
+        startServer();
+        break;
+      } catch (const std::runtime_error&) {
+        if (attempt == 3) throw;
+      }
+    }
   } catch (...) {
     std::error_code ec;
-    if (running_) stopServer();
     fs::remove_all(folder_, ec);
     throw;
   }

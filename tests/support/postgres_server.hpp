@@ -9,7 +9,9 @@ namespace cadre::test {
 /// listening only on 127.0.0.1 on a free port (unix sockets in that folder), fsync off. As root,
 /// initdb and pg_ctl run as the `postgres` user on a folder that user owns; otherwise as the
 /// caller. The binaries are those of the newest version under /usr/lib/postgresql (or
-/// $CADRE_POSTGRES_BIN). Clients log in as role `cadre` with password `secret`.
+/// $CADRE_POSTGRES_BIN). Clients log in as role `cadre` with password `secret`. The cluster is a
+/// copy of a template made once per machine, in /dev/shm unless $TMPDIR is set; clusters left
+/// by test processes that died are stopped and removed by the next one.
 class PostgresServer {
  public:
   /// The server shared by the executable's tests: started on first use and stopped (and its
