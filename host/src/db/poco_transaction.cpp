@@ -49,36 +49,47 @@ void PocoTransaction::run(const std::string& sql) {
 
 void PocoTransaction::requireOpen() const {
   if (!open_) throw std::logic_error("the transaction is already committed");
+  if (!failure_.empty()) {
+    throw std::logic_error("the transaction cannot go on after a failed statement (" + failure_ +
+                           "); it rolls back");
+  }
+}
+
+StatementOutcome PocoTransaction::statement(const std::string& sql, const SqlParams& params) {
+  requireOpen();
+  try {
+    if (dialect_ == SqlDialect::Sqlite) return runSqlite(lease_.session(), sql, params);
+    return runPostgres(lease_.session(), sql, params);
+  } catch (const std::runtime_error& e) {
+    failure_ = e.what();
+    throw;
+  }
 }
 
 std::int64_t PocoTransaction::execute(const std::string& sql, const SqlParams& params) {
-  requireOpen();
-  if (dialect_ == SqlDialect::Sqlite) return runSqlite(lease_.session(), sql, params).changes;
-  return runPostgres(lease_.session(), sql, params).changes;
+  return statement(sql, params).changes;
 }
 
 std::vector<SqlRow> PocoTransaction::query(const std::string& sql, const SqlParams& params) {
-  requireOpen();
-  if (dialect_ == SqlDialect::Sqlite) return runSqlite(lease_.session(), sql, params).rows;
-  return runPostgres(lease_.session(), sql, params).rows;
+  return statement(sql, params).rows;
 }
 
 std::int64_t PocoTransaction::insert(const std::string& sql, const SqlParams& params) {
-  requireOpen();
   std::int64_t added = 0;
   std::int64_t id = 0;
   if (dialect_ == SqlDialect::Sqlite) {
-    auto outcome = runSqlite(lease_.session(), sql, params);
+    auto outcome = statement(sql, params);
     added = outcome.changes;
     id = outcome.lastInsertId;
   } else {
-    auto rows = runPostgres(lease_.session(), sql + " RETURNING id", params).rows;
+    auto rows = statement(sql + " RETURNING id", params).rows;
     added = static_cast<std::int64_t>(rows.size());
     if (added == 1) id = rows.front().getInt(0);
   }
   if (added != 1) {
-    throw std::runtime_error("insert() wants one new row but the statement added " +
-                             std::to_string(added) + ": " + sql);
+    failure_ =
+        "insert() wants one new row but the statement added " + std::to_string(added) + ": " + sql;
+    throw std::runtime_error(failure_);
   }
   return id;
 }

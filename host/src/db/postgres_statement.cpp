@@ -103,13 +103,13 @@ std::string serverMessage(const Poco::Exception& e) {
 
 }  // namespace
 
-PostgresOutcome runPostgres(Poco::Data::Session& session, const std::string& sql,
-                            const SqlParams& params) {
+StatementOutcome runPostgres(Poco::Data::Session& session, const std::string& sql,
+                             const SqlParams& params) {
   try {
     Poco::Data::Statement statement(session);
     statement << toPostgresPlaceholders(sql);
     BoundValues bound(statement, params);
-    PostgresOutcome outcome;
+    StatementOutcome outcome;
     outcome.changes = static_cast<std::int64_t>(statement.execute());
     if (statement.columnsExtracted() > 0) {
       outcome.rows = readRows(statement);

@@ -63,8 +63,8 @@ SqlValue columnValue(sqlite3_stmt* statement, int column) {
 
 }  // namespace
 
-SqliteOutcome runSqlite(Poco::Data::Session& session, const std::string& sql,
-                        const SqlParams& params) {
+StatementOutcome runSqlite(Poco::Data::Session& session, const std::string& sql,
+                           const SqlParams& params) {
   sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(session);
   sqlite3_stmt* raw = nullptr;
   const char* rest = nullptr;
@@ -82,7 +82,7 @@ SqliteOutcome runSqlite(Poco::Data::Session& session, const std::string& sql,
   auto columns = std::make_shared<std::vector<std::string>>();
   for (int c = 0; c < sqlite3_column_count(raw); ++c)
     columns->push_back(sqlite3_column_name(raw, c));
-  SqliteOutcome outcome;
+  StatementOutcome outcome;
   const auto changesBefore = sqlite3_total_changes(handle);
   for (;;) {
     int rc = sqlite3_step(raw);

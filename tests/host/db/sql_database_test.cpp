@@ -160,11 +160,34 @@ TEST_P(SqlDatabaseTest, RefusesWorkAfterCommit) {
 }
 
 TEST_P(SqlDatabaseTest, FailedStatementThrowsAndTheTransactionRollsBack) {
+  const std::string reason =
+      GetParam() == "sqlite"
+          ? "NOT NULL constraint failed: people.name"
+          : "null value in column \"name\" of relation \"people\" violates not-null constraint";
   {
     auto tx = db_->begin();
     tx->execute("INSERT INTO people (name) VALUES ('Ann')");
-    EXPECT_THROW(tx->execute("INSERT INTO people (name) VALUES (NULL)"), std::runtime_error);
-    EXPECT_THROW(tx->execute("SELECT nope FROM people"), std::runtime_error);
+    try {
+      tx->execute("INSERT INTO people (name) VALUES (NULL)");
+      FAIL() << "expected std::runtime_error";
+    } catch (const std::runtime_error& e) {
+      EXPECT_EQ(e.what(), reason);
+    }
+    // Both engines refuse to go on, so SQLite cannot commit what PostgreSQL would roll back.
+    const std::string refusal =
+        "the transaction cannot go on after a failed statement (" + reason + "); it rolls back";
+    try {
+      tx->execute("INSERT INTO people (name) VALUES ('Bob')");
+      FAIL() << "expected std::logic_error";
+    } catch (const std::logic_error& e) {
+      EXPECT_EQ(e.what(), refusal);
+    }
+    try {
+      tx->commit();
+      FAIL() << "expected std::logic_error";
+    } catch (const std::logic_error& e) {
+      EXPECT_EQ(e.what(), refusal);
+    }
   }
   EXPECT_EQ(count("people"), 0);
   db_->inTransaction(
