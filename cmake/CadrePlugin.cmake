@@ -1,4 +1,11 @@
-# cadre_add_plugin(NAME name VERSION x.y.z [COMPAT x.y.z] [DEPENDS "dep>=1.0" ...] SOURCES ...)
+# cadre_add_plugin(NAME name VERSION x.y.z [COMPAT x.y.z] [DEPENDS "dep>=1.0" ...] SOURCES ...
+#                  [FILE_NAME file] [OUTPUT_DIR dir] [ABI_TAG tag] [LIBRARIES ...] [WEB_DIR dir])
+#
+# WEB_DIR (default: the calling folder's web/) holds the plugin's pages; it is copied to
+# <output dir>/<name>/web, where the host serves it at /web/<name>/.
+#
+# FILE_NAME names the module file and the targets in place of NAME (test fixtures: two files that
+# declare the same plugin name).
 #
 # Compiles the sources once (hidden visibility) and makes two things of them:
 #   cadre_<name>         the loadable module, written to lib/cadre/plugins/<name>.so
@@ -6,15 +13,21 @@
 # The descriptor's name, version, compatible version and dependencies come from here, through
 # compile definitions that CADRE_PLUGIN() reads: one source of truth.
 function(cadre_add_plugin)
-  cmake_parse_arguments(P "" "NAME;VERSION;COMPAT;OUTPUT_DIR;ABI_TAG" "DEPENDS;SOURCES;LIBRARIES" ${ARGN})
+  cmake_parse_arguments(P "" "NAME;VERSION;COMPAT;OUTPUT_DIR;ABI_TAG;FILE_NAME;WEB_DIR" "DEPENDS;SOURCES;LIBRARIES" ${ARGN})
   if(NOT P_COMPAT)
     set(P_COMPAT ${P_VERSION})
   endif()
   if(NOT P_OUTPUT_DIR)
     set(P_OUTPUT_DIR ${CADRE_OUTPUT_PLUGINS})
   endif()
+  if(NOT P_WEB_DIR)
+    set(P_WEB_DIR ${CMAKE_CURRENT_SOURCE_DIR}/web)
+  endif()
+  if(NOT P_FILE_NAME)
+    set(P_FILE_NAME ${P_NAME})
+  endif()
   list(JOIN P_DEPENDS "," _deps)
-  set(_obj cadre_${P_NAME}_objects)
+  set(_obj cadre_${P_FILE_NAME}_objects)
   add_library(${_obj} OBJECT ${P_SOURCES})
   set_target_properties(${_obj} PROPERTIES CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
   target_link_libraries(${_obj} PUBLIC cadre_sdk ${P_LIBRARIES})
@@ -26,12 +39,16 @@ function(cadre_add_plugin)
   endif()
   target_include_directories(${_obj} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
 
-  add_library(cadre_${P_NAME} MODULE $<TARGET_OBJECTS:${_obj}>)
-  target_link_libraries(cadre_${P_NAME} PRIVATE cadre_sdk ${P_LIBRARIES})
-  set_target_properties(cadre_${P_NAME} PROPERTIES PREFIX "" OUTPUT_NAME ${P_NAME}
+  add_library(cadre_${P_FILE_NAME} MODULE $<TARGET_OBJECTS:${_obj}>)
+  target_link_libraries(cadre_${P_FILE_NAME} PRIVATE cadre_sdk ${P_LIBRARIES})
+  set_target_properties(cadre_${P_FILE_NAME} PROPERTIES PREFIX "" OUTPUT_NAME ${P_FILE_NAME}
     LIBRARY_OUTPUT_DIRECTORY ${P_OUTPUT_DIR})
 
-  add_library(cadre_${P_NAME}_static STATIC $<TARGET_OBJECTS:${_obj}>)
-  target_link_libraries(cadre_${P_NAME}_static PUBLIC cadre_sdk ${P_LIBRARIES})
-  target_include_directories(cadre_${P_NAME}_static PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+  add_library(cadre_${P_FILE_NAME}_static STATIC $<TARGET_OBJECTS:${_obj}>)
+  target_link_libraries(cadre_${P_FILE_NAME}_static PUBLIC cadre_sdk ${P_LIBRARIES})
+  target_include_directories(cadre_${P_FILE_NAME}_static PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+  if(EXISTS ${P_WEB_DIR})
+    add_custom_command(TARGET cadre_${P_FILE_NAME} POST_BUILD
+      COMMAND ${CMAKE_COMMAND} -E copy_directory ${P_WEB_DIR} ${P_OUTPUT_DIR}/${P_NAME}/web)
+  endif()
 endfunction()

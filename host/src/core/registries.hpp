@@ -14,10 +14,13 @@ namespace cadre {
 /// The host's ServiceRegistry: services by name with the plugin that provided each.
 class ServiceTable : public ServiceRegistry {
  public:
-  /// Sets the owner of the services provided through this table until the next call (the
-  /// plugin host does this around each plugin's registerWith).
+  /// Provides a service on behalf of `owner` (the plugin host's per-plugin registry calls this;
+  /// provide() through the ServiceRegistry interface provides as "host"). Throws
+  /// std::invalid_argument for an empty name, a null service or a taken name.
   void provideAs(const std::string& owner, const std::string& name, std::shared_ptr<void> service);
+  /// Removes every service of an owner.
   void withdraw(const std::string& owner);
+  /// The names of the services provided, in name order.
   std::vector<std::string> names() const;
 
  protected:
@@ -54,10 +57,12 @@ class PageRegistry {
     std::string owner;
     WebPage page;
   };
-  /// Throws std::invalid_argument for a page without id, title or module, or a taken id.
+  /// Throws std::invalid_argument for a page without id, title or module, a module path that
+  /// leaves the plugin's web folder (absolute or with ".."), or a taken id.
   void add(const std::string& owner, WebPage page);
   void withdraw(const std::string& owner);
-  /// The pages a role may open.
+  /// The pages a role may open (a page without roles is open to every role), in registration
+  /// order.
   std::vector<Entry> visibleTo(Role role) const;
 
  private:

@@ -39,6 +39,9 @@ class Router {
   void add(const std::string& owner, Route route);
   /// Removes every route of an owner (a plugin that failed to start).
   void withdraw(const std::string& owner);
+  /// The most specific route for a method and a path (without query string, still
+  /// percent-encoded; parameter values come back decoded). No route and pathMatchedOtherMethod
+  /// set means 405; neither means 404.
   RouteMatch match(const std::string& method, const std::string& path) const;
   /// Every route, in registration order (for OpenAPI).
   std::vector<std::shared_ptr<const RegisteredRoute>> routes() const;
