@@ -34,6 +34,7 @@ inline constexpr const char* kInvalidCredentials = "invalid username or password
 /// passwords never reach the audit log. Thread-safe; every reference must outlive the service.
 class LoginService {
  public:
+  /// `providers` is called once per login that reaches the providers.
   LoginService(Database& database, UserStore& users, SessionStore& sessions,
                LoginThrottle& throttle, LoginProviders providers, AuditLog& audit);
 
