@@ -126,10 +126,9 @@ class PooledDatabase : public SqlDatabase {
   EventDispatch dispatch_;
 };
 
-std::unique_ptr<Poco::Data::Session> openSqlite(const std::string& path,
-                                                const PoolOptions& options) {
+SessionPtr openSqlite(const std::string& path, const PoolOptions& options) {
   try {
-    auto session = std::make_unique<Poco::Data::Session>("SQLite", path);
+    auto session = std::make_shared<Poco::Data::Session>("SQLite", path);
     for (const std::string& pragma : std::vector<std::string>{
              "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
              "PRAGMA busy_timeout=" + std::to_string(options.busyTimeout.count())}) {
@@ -163,12 +162,26 @@ void probePostgres(const std::string& keywords, bool authenticate) {
   throw std::runtime_error(message);
 }
 
-std::unique_ptr<Poco::Data::Session> openPostgres(const std::string& keywords) {
+PGconn* connectionOf(Poco::Data::Session& session) {
+  auto* impl = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(session.impl());
+  return impl ? static_cast<PGconn*>(impl->handle()) : nullptr;
+}
+
+/// Poco 1.11 closes only connections whose status is still OK, so a connection that went bad
+/// (a server restart) would leak its PGconn; this finishes those itself.
+void closePostgres(Poco::Data::Session* session) {
+  PGconn* connection = connectionOf(*session);
+  const bool pocoFinishes = connection && PQstatus(connection) == CONNECTION_OK;
+  delete session;
+  if (connection && !pocoFinishes) PQfinish(connection);
+}
+
+SessionPtr openPostgres(const std::string& keywords) {
   probePostgres(keywords, false);
   try {
-    auto session = std::make_unique<Poco::Data::Session>("PostgreSQL", keywords);
-    if (auto* impl = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(session->impl())) {
-      PQsetNoticeProcessor(impl->handle(), &logNotice, nullptr);
+    SessionPtr session(new Poco::Data::Session("PostgreSQL", keywords), &closePostgres);
+    if (PGconn* connection = connectionOf(*session)) {
+      PQsetNoticeProcessor(connection, &logNotice, nullptr);
     }
     return session;
   } catch (const Poco::Exception& e) {
