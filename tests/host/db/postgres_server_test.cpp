@@ -24,7 +24,9 @@ TEST(PostgresServerTest, CreatesDatabasesOnItsOwnLoopbackPort) {
   EXPECT_EQ(show("unix_socket_directories"), server.folder());
   EXPECT_EQ(show("fsync"), "off");
   EXPECT_EQ(show("server_encoding"), "UTF8");
-  EXPECT_EQ(tx->queryOne("SELECT current_database(), current_user")->getString(0), "harness_check");
+  auto who = tx->queryOne("SELECT current_database(), current_user");
+  EXPECT_EQ(who->getString(0), "harness_check");
+  EXPECT_EQ(who->getString(1), "cadre");
   EXPECT_TRUE(
       std::filesystem::exists(server.folder() + "/.s.PGSQL." + std::to_string(server.port())));
 }
