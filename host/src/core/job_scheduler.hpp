@@ -22,6 +22,7 @@ namespace cadre {
 /// logged on "cadre.jobs" and counted "failed"; it never ends the thread. Thread-safe.
 class JobScheduler {
  public:
+  /// Locks and records runs in `database`, which must outlive the scheduler.
   explicit JobScheduler(db::SqlDatabase& database);
   /// Stops the thread if it runs.
   ~JobScheduler();

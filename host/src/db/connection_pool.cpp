@@ -4,7 +4,7 @@
 
 namespace cadre::db {
 
-ConnectionPool::Lease::Lease(ConnectionPool* pool, std::unique_ptr<Poco::Data::Session> session)
+ConnectionPool::Lease::Lease(ConnectionPool* pool, SessionPtr session)
     : pool_(pool), session_(std::move(session)) {}
 
 ConnectionPool::Lease::Lease(Lease&& other) noexcept
@@ -48,7 +48,7 @@ ConnectionPool::Lease ConnectionPool::acquire() {
   }
 }
 
-void ConnectionPool::giveBack(std::unique_ptr<Poco::Data::Session> session, bool broken) {
+void ConnectionPool::giveBack(SessionPtr session, bool broken) {
   std::lock_guard lock(mutex_);
   if (broken) {
     --open_;

@@ -11,16 +11,19 @@
 
 namespace cadre::db {
 
+/// A pooled session. Shared so that a session carries its own deleter (PostgreSQL needs one).
+using SessionPtr = std::shared_ptr<Poco::Data::Session>;
+
 /// A bounded pool of Poco::Data sessions that hands each to one borrower at a time. Opening a
 /// connection runs the given factory (which also applies per-connection settings). Thread-safe.
 class ConnectionPool {
  public:
-  using Factory = std::function<std::unique_ptr<Poco::Data::Session>()>;
+  using Factory = std::function<SessionPtr()>;
 
   /// A borrowed session; returns it to the pool when destroyed, or drops it if marked broken.
   class Lease {
    public:
-    Lease(ConnectionPool* pool, std::unique_ptr<Poco::Data::Session> session);
+    Lease(ConnectionPool* pool, SessionPtr session);
     Lease(Lease&& other) noexcept;
     Lease& operator=(Lease&&) = delete;
     ~Lease();
@@ -30,7 +33,7 @@ class ConnectionPool {
 
    private:
     ConnectionPool* pool_;
-    std::unique_ptr<Poco::Data::Session> session_;
+    SessionPtr session_;
     bool broken_ = false;
   };
 
@@ -43,14 +46,14 @@ class ConnectionPool {
   void dropIdle();
 
  private:
-  void giveBack(std::unique_ptr<Poco::Data::Session> session, bool broken);
+  void giveBack(SessionPtr session, bool broken);
 
   Factory factory_;
   std::size_t maxConnections_;
   std::chrono::milliseconds acquireTimeout_;
   std::mutex mutex_;
   std::condition_variable available_;
-  std::vector<std::unique_ptr<Poco::Data::Session>> idle_;
+  std::vector<SessionPtr> idle_;
   std::size_t open_ = 0;
 };
 

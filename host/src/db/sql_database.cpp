@@ -126,10 +126,9 @@ class PooledDatabase : public SqlDatabase {
   EventDispatch dispatch_;
 };
 
-std::unique_ptr<Poco::Data::Session> openSqlite(const std::string& path,
-                                                const PoolOptions& options) {
+SessionPtr openSqlite(const std::string& path, const PoolOptions& options) {
   try {
-    auto session = std::make_unique<Poco::Data::Session>("SQLite", path);
+    auto session = std::make_shared<Poco::Data::Session>("SQLite", path);
     for (const std::string& pragma : std::vector<std::string>{
              "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
              "PRAGMA busy_timeout=" + std::to_string(options.busyTimeout.count())}) {
@@ -148,11 +147,41 @@ void logNotice(void*, const char* message) {
   Poco::Logger::get("cadre.db").debug("PostgreSQL: " + text);
 }
 
-std::unique_ptr<Poco::Data::Session> openPostgres(const std::string& keywords) {
+/// Poco 1.11 leaks the whole PGconn of a connection attempt that fails (~70 KB each time a
+/// pool connects while the server is down), so attempts that would fail are made with libpq
+/// first: a ping (the server answers) before every connection, a full login (`authenticate`)
+/// when the database is opened. Throws std::runtime_error with libpq's message.
+void probePostgres(const std::string& keywords, bool authenticate) {
+  std::string conninfo = keywords;
+  if (conninfo.find("connect_timeout=") == std::string::npos) conninfo += " connect_timeout=10";
+  if (!authenticate && PQping(conninfo.c_str()) == PQPING_OK) return;
+  std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdb(conninfo.c_str()), &PQfinish);
+  if (PQstatus(conn.get()) == CONNECTION_OK) return;
+  std::string message = PQerrorMessage(conn.get());
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  throw std::runtime_error(message);
+}
+
+PGconn* connectionOf(Poco::Data::Session& session) {
+  auto* impl = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(session.impl());
+  return impl ? static_cast<PGconn*>(impl->handle()) : nullptr;
+}
+
+/// Poco 1.11 closes only connections whose status is still OK, so a connection that went bad
+/// (a server restart) would leak its PGconn; this finishes those itself.
+void closePostgres(Poco::Data::Session* session) {
+  PGconn* connection = connectionOf(*session);
+  const bool pocoFinishes = connection && PQstatus(connection) == CONNECTION_OK;
+  delete session;
+  if (connection && !pocoFinishes) PQfinish(connection);
+}
+
+SessionPtr openPostgres(const std::string& keywords) {
+  probePostgres(keywords, false);
   try {
-    auto session = std::make_unique<Poco::Data::Session>("PostgreSQL", keywords);
-    if (auto* impl = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(session->impl())) {
-      PQsetNoticeProcessor(impl->handle(), &logNotice, nullptr);
+    SessionPtr session(new Poco::Data::Session("PostgreSQL", keywords), &closePostgres);
+    if (PGconn* connection = connectionOf(*session)) {
+      PQsetNoticeProcessor(connection, &logNotice, nullptr);
     }
     return session;
   } catch (const Poco::Exception& e) {
@@ -181,6 +210,7 @@ std::unique_ptr<SqlDatabase> openDatabase(const std::string& url, const PoolOpti
                                 "' is neither sqlite:PATH nor postgresql://…");
   }
   try {
+    if (database->dialect() == SqlDialect::Postgres) probePostgres(postgresKeywords(url), true);
     database->begin(TxMode::Read)->query("SELECT 1");
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot reach the database " + database->describe() + ": " + e.what());

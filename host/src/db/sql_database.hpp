@@ -30,13 +30,16 @@ class SqlDatabase : public Database {
   /// The URL with any password masked, for logs.
   virtual std::string describe() const = 0;
   /// Takes a lock named `name` for the rest of `tx` if nobody holds it: a PostgreSQL
-  /// transaction-level advisory lock; always true on SQLite (one host per file).
+  /// transaction-level advisory lock (a read transaction will do); always true on SQLite (one
+  /// host per file).
   virtual bool tryLockForJob(Transaction& tx, const std::string& name) = 0;
 };
 
 /// Opens `sqlite:PATH` (the file is created if missing) or a PostgreSQL URL
-/// (`postgresql://user:pass@host:port/db` or `postgres://…`). Throws std::invalid_argument for
-/// an unknown scheme and std::runtime_error when the database cannot be reached.
+/// (`postgresql://user:pass@host:port/db` or `postgres://…`; query parameters become libpq
+/// keywords). Throws std::invalid_argument for an unknown scheme or a PostgreSQL value with a
+/// space (Poco's connector cannot pass one), and std::runtime_error with the server's reason
+/// when the database cannot be reached.
 std::unique_ptr<SqlDatabase> openDatabase(const std::string& url, const PoolOptions& options = {});
 
 /// Rewrites `?` placeholders outside quoted text to `$1`, `$2`, … (PostgreSQL's form).

@@ -1,7 +1,7 @@
 #include "db/migrator.hpp"
 
 #include <atomic>
-#include <regex>
+#include <cctype>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -69,12 +69,24 @@ TEST_P(MigratorTest, AppliesTheHostMigrations) {
   EXPECT_EQ(id, 1);
 }
 
+/// Whether `text` is an ISO-8601 UTC time to the second, "2026-11-25T23:58:00Z". (Not
+/// std::regex: GCC 12 warns about its internals under the sanitizers.)
+bool isIsoUtcSecond(const std::string& text) {
+  const std::string shape = "dddd-dd-ddTdd:dd:ddZ";
+  if (text.size() != shape.size()) return false;
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    bool ok = shape[i] == 'd' ? std::isdigit(static_cast<unsigned char>(text[i])) != 0
+                              : text[i] == shape[i];
+    if (!ok) return false;
+  }
+  return true;
+}
+
 TEST_P(MigratorTest, RecordsWhenEachStepWasApplied) {
   Migrator(*db_).migrate("host", hostMigrations());
   auto row = db_->begin(TxMode::Read)->queryOne("SELECT applied_at FROM schema_migrations");
   ASSERT_TRUE(row);
-  EXPECT_TRUE(std::regex_match(row->getString(0), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
-      << row->getString(0);
+  EXPECT_TRUE(isIsoUtcSecond(row->getString(0))) << row->getString(0);
 }
 
 TEST_P(MigratorTest, RerunningAppliesNothing) {

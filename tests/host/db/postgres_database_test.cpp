@@ -110,6 +110,17 @@ TEST(OpenDatabaseTest, RefusesAnUnknownScheme) {
   }
 }
 
+TEST(OpenDatabaseTest, RefusesAPostgresValueWithASpace) {
+  try {
+    openDatabase("postgresql://cadre:se%20cret@127.0.0.1:5432/cadre");
+    FAIL() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(),
+                 "db.url: the password contains a space, which Poco's PostgreSQL connector "
+                 "cannot pass on");
+  }
+}
+
 TEST(OpenDatabaseTest, RefusesAnEmptySqlitePath) {
   EXPECT_THROW(openDatabase("sqlite:"), std::invalid_argument);
 }
