@@ -27,10 +27,23 @@ std::string newSecretToken(std::size_t bytes) {
   return out.str();
 }
 
+namespace {
+
+/// SHA-256 fetched once: with EVP_sha256(), OpenSSL 3.0 looks the implementation up again, under
+/// a lock every thread shares, on each digest, and every authenticated request hashes its token.
+/// Kept for the life of the process.
+const EVP_MD* sha256Algorithm() {
+  static const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA2-256", nullptr);
+  return fetched ? fetched : EVP_sha256();
+}
+
+}  // namespace
+
 std::string sha256Hex(const std::string& text) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  if (EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
+  if (EVP_Digest(text.data(), text.size(), digest.data(), &length, sha256Algorithm(), nullptr) !=
+      1) {
     throw std::runtime_error("SHA-256 failed");
   }
   static const char* kHex = "0123456789abcdef";

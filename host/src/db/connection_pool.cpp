@@ -17,10 +17,25 @@ ConnectionPool::Lease::~Lease() {
 }
 
 ConnectionPool::ConnectionPool(Factory factory, std::size_t maxConnections,
-                               std::chrono::milliseconds acquireTimeout)
+                               std::chrono::milliseconds acquireTimeout, Closer beforeClose)
     : factory_(std::move(factory)),
+      beforeClose_(std::move(beforeClose)),
       maxConnections_(maxConnections),
       acquireTimeout_(acquireTimeout) {}
+
+ConnectionPool::~ConnectionPool() {
+  for (auto& session : idle_) close(std::move(session));
+}
+
+void ConnectionPool::close(SessionPtr session) noexcept {
+  if (!session) return;
+  try {
+    if (beforeClose_) beforeClose_(*session);
+    session.reset();
+  } catch (...) {
+    // Closing is best effort: the session is gone either way.
+  }
+}
 
 ConnectionPool::Lease ConnectionPool::acquire() {
   std::unique_lock lock(mutex_);
@@ -49,6 +64,7 @@ ConnectionPool::Lease ConnectionPool::acquire() {
 }
 
 void ConnectionPool::giveBack(SessionPtr session, bool broken) {
+  if (broken) close(std::move(session));
   std::lock_guard lock(mutex_);
   if (broken) {
     --open_;
@@ -59,10 +75,14 @@ void ConnectionPool::giveBack(SessionPtr session, bool broken) {
 }
 
 void ConnectionPool::dropIdle() {
-  std::lock_guard lock(mutex_);
-  open_ -= idle_.size();
-  idle_.clear();
-  available_.notify_all();
+  std::vector<SessionPtr> dropped;
+  {
+    std::lock_guard lock(mutex_);
+    open_ -= idle_.size();
+    dropped.swap(idle_);
+    available_.notify_all();
+  }
+  for (auto& session : dropped) close(std::move(session));
 }
 
 }  // namespace cadre::db

@@ -19,6 +19,8 @@ using SessionPtr = std::shared_ptr<Poco::Data::Session>;
 class ConnectionPool {
  public:
   using Factory = std::function<SessionPtr()>;
+  /// Runs on a session just before the pool closes it (e.g. to finalize cached statements).
+  using Closer = std::function<void(Poco::Data::Session&)>;
 
   /// A borrowed session; returns it to the pool when destroyed, or drops it if marked broken.
   class Lease {
@@ -38,7 +40,9 @@ class ConnectionPool {
   };
 
   ConnectionPool(Factory factory, std::size_t maxConnections,
-                 std::chrono::milliseconds acquireTimeout);
+                 std::chrono::milliseconds acquireTimeout, Closer beforeClose = {});
+  /// Closes the idle sessions; every lease must have ended.
+  ~ConnectionPool();
   /// Waits for an idle session or opens a new one while under the limit; throws
   /// std::runtime_error when none frees up within the timeout.
   Lease acquire();
@@ -47,8 +51,10 @@ class ConnectionPool {
 
  private:
   void giveBack(SessionPtr session, bool broken);
+  void close(SessionPtr session) noexcept;
 
   Factory factory_;
+  Closer beforeClose_;
   std::size_t maxConnections_;
   std::chrono::milliseconds acquireTimeout_;
   std::mutex mutex_;

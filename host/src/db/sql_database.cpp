@@ -80,7 +80,9 @@ class PooledDatabase : public SqlDatabase {
                  const PoolOptions& options)
       : dialect_(dialect),
         description_(std::move(description)),
-        pool_(std::move(factory), options.maxConnections, options.acquireTimeout) {}
+        pool_(std::move(factory), options.maxConnections, options.acquireTimeout,
+              dialect == SqlDialect::Sqlite ? ConnectionPool::Closer(finalizeCachedStatements)
+                                            : ConnectionPool::Closer()) {}
 
   std::unique_ptr<Transaction> begin(TxMode mode) override {
     if (dialect_ == SqlDialect::Sqlite) {

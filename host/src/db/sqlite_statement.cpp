@@ -61,33 +61,92 @@ SqlValue columnValue(sqlite3_stmt* statement, int column) {
   }
 }
 
+/// How many prepared statements a connection keeps for reuse; beyond that, statements are
+/// finalized after use as before.
+constexpr int kCachedStatementsPerConnection = 64;
+
+/// A prepared statement that SQLite keeps on the connection for the next run of the same text:
+/// found in the connection's own statement list (sqlite3_next_stmt), so the cache needs no
+/// storage of its own and dies with the connection (finalizeCachedStatements runs before close).
+/// Every statement on a pooled connection is one of these between two runs, because runSqlite
+/// is the only code that prepares statements there and it always resets or finalizes them.
+class CachedStatement {
+ public:
+  CachedStatement(sqlite3* handle, const std::string& sql) {
+    int kept = 0;
+    for (sqlite3_stmt* s = sqlite3_next_stmt(handle, nullptr); s;
+         s = sqlite3_next_stmt(handle, s)) {
+      ++kept;
+      if (!sqlite3_stmt_busy(s) && sql == sqlite3_sql(s)) {
+        statement_ = s;
+        return;
+      }
+    }
+    const char* rest = nullptr;
+    if (sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &statement_, &rest) !=
+        SQLITE_OK) {
+      fail(handle);
+    }
+    if (!statement_) return;  // only whitespace or a comment
+    // Keep only what the next lookup can find by its exact text, and not too many of them.
+    keep_ = kept < kCachedStatementsPerConnection && sql == sqlite3_sql(statement_);
+    // SQLite would silently ignore the rest; PostgreSQL refuses it too.
+    if (std::string_view(rest).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+      sqlite3_finalize(statement_);
+      throw std::runtime_error("cannot run several statements at once: " + sql);
+    }
+  }
+  CachedStatement(const CachedStatement&) = delete;
+  CachedStatement& operator=(const CachedStatement&) = delete;
+  /// Resets the statement (which ends its read of the database) for the next run, or finalizes it.
+  ~CachedStatement() {
+    if (!statement_) return;
+    if (keep_) {
+      sqlite3_reset(statement_);
+      sqlite3_clear_bindings(statement_);
+    } else {
+      sqlite3_finalize(statement_);
+    }
+  }
+  sqlite3_stmt* get() const { return statement_; }
+
+ private:
+  sqlite3_stmt* statement_ = nullptr;
+  bool keep_ = true;
+};
+
 }  // namespace
+
+void finalizeCachedStatements(Poco::Data::Session& session) {
+  sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(session);
+  if (!handle) return;
+  while (sqlite3_stmt* statement = sqlite3_next_stmt(handle, nullptr)) sqlite3_finalize(statement);
+}
 
 StatementOutcome runSqlite(Poco::Data::Session& session, const std::string& sql,
                            const SqlParams& params) {
   sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(session);
-  sqlite3_stmt* raw = nullptr;
-  const char* rest = nullptr;
-  if (sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &raw, &rest) !=
-      SQLITE_OK) {
-    fail(handle);
-  }
-  if (!raw) return {};  // only whitespace or a comment
-  StatementHandle statement(raw, &sqlite3_finalize);
-  // SQLite would silently ignore the rest; PostgreSQL refuses it too.
-  if (std::string_view(rest).find_first_not_of(" \t\r\n;") != std::string_view::npos)
-    throw std::runtime_error("cannot run several statements at once: " + sql);
+  // Preparing is most of the cost of a small query (a third of an authenticated request's CPU
+  // in bench/http_bench.sh), so the connection keeps its statements for the next run.
+  CachedStatement statement(handle, sql);
+  sqlite3_stmt* raw = statement.get();
+  if (!raw) return {};
   bindAll(handle, raw, params);
 
-  auto columns = std::make_shared<std::vector<std::string>>();
-  for (int c = 0; c < sqlite3_column_count(raw); ++c)
-    columns->push_back(sqlite3_column_name(raw, c));
+  std::shared_ptr<std::vector<std::string>> columns;
   StatementOutcome outcome;
   const auto changesBefore = sqlite3_total_changes(handle);
   for (;;) {
     int rc = sqlite3_step(raw);
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) fail(handle);
+    if (!columns) {
+      // Read after the first step: a kept statement re-prepares there when the schema changed
+      // (SELECT * after ALTER TABLE), and only then names the current columns.
+      columns = std::make_shared<std::vector<std::string>>();
+      for (int c = 0; c < sqlite3_column_count(raw); ++c)
+        columns->push_back(sqlite3_column_name(raw, c));
+    }
     std::vector<SqlValue> values;
     values.reserve(columns->size());
     for (int c = 0; c < static_cast<int>(columns->size()); ++c)

@@ -16,7 +16,13 @@ namespace cadre::db {
 /// expressions read as numbers, not as text as Poco's declared-type mapping has it). Throws
 /// std::runtime_error with SQLite's message (also when the number of values differs from the number
 /// of placeholders, and for several statements).
+/// Prepared statements stay on the connection for the next run of the same text (at most 64 per
+/// connection), so call finalizeCachedStatements() before the session closes.
 StatementOutcome runSqlite(Poco::Data::Session& session, const std::string& sql,
                            const SqlParams& params);
+
+/// Finalizes the statements runSqlite() kept on a session's connection; call it before the
+/// session closes (SQLite cannot fully close a connection that still has statements).
+void finalizeCachedStatements(Poco::Data::Session& session);
 
 }  // namespace cadre::db

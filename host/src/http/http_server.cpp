@@ -82,7 +82,9 @@ class PipelineHandler : public Poco::Net::HTTPRequestHandler {
     send(response, out);
     auto elapsed = std::chrono::steady_clock::now() - started;
     metrics_.record(request.method, outcome.routeLabel, response.status, elapsed);
-    auto& log = Poco::Logger::get("cadre.access");
+    // Looked up once: Logger::get takes a process-wide lock. Logging set-up reconfigures
+    // existing loggers in place, so the reference stays right.
+    static Poco::Logger& log = Poco::Logger::get("cadre.access");
     if (log.information()) {
       log.information("%s %s %d %.2fms %s %s", request.method, request.path, response.status,
                       std::chrono::duration<double, std::milli>(elapsed).count(), outcome.actor,
