@@ -1,5 +1,8 @@
 # cadre_add_plugin(NAME name VERSION x.y.z [COMPAT x.y.z] [DEPENDS "dep>=1.0" ...] SOURCES ...
-#                  [FILE_NAME file] [OUTPUT_DIR dir] [ABI_TAG tag] [LIBRARIES ...])
+#                  [FILE_NAME file] [OUTPUT_DIR dir] [ABI_TAG tag] [LIBRARIES ...] [WEB_DIR dir])
+#
+# WEB_DIR (default: the calling folder's web/) holds the plugin's pages; it is copied to
+# <output dir>/<name>/web, where the host serves it at /web/<name>/.
 #
 # FILE_NAME names the module file and the targets in place of NAME (test fixtures: two files that
 # declare the same plugin name).
@@ -10,12 +13,15 @@
 # The descriptor's name, version, compatible version and dependencies come from here, through
 # compile definitions that CADRE_PLUGIN() reads: one source of truth.
 function(cadre_add_plugin)
-  cmake_parse_arguments(P "" "NAME;VERSION;COMPAT;OUTPUT_DIR;ABI_TAG;FILE_NAME" "DEPENDS;SOURCES;LIBRARIES" ${ARGN})
+  cmake_parse_arguments(P "" "NAME;VERSION;COMPAT;OUTPUT_DIR;ABI_TAG;FILE_NAME;WEB_DIR" "DEPENDS;SOURCES;LIBRARIES" ${ARGN})
   if(NOT P_COMPAT)
     set(P_COMPAT ${P_VERSION})
   endif()
   if(NOT P_OUTPUT_DIR)
     set(P_OUTPUT_DIR ${CADRE_OUTPUT_PLUGINS})
+  endif()
+  if(NOT P_WEB_DIR)
+    set(P_WEB_DIR ${CMAKE_CURRENT_SOURCE_DIR}/web)
   endif()
   if(NOT P_FILE_NAME)
     set(P_FILE_NAME ${P_NAME})
@@ -41,4 +47,8 @@ function(cadre_add_plugin)
   add_library(cadre_${P_FILE_NAME}_static STATIC $<TARGET_OBJECTS:${_obj}>)
   target_link_libraries(cadre_${P_FILE_NAME}_static PUBLIC cadre_sdk ${P_LIBRARIES})
   target_include_directories(cadre_${P_FILE_NAME}_static PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+  if(EXISTS ${P_WEB_DIR})
+    add_custom_command(TARGET cadre_${P_FILE_NAME} POST_BUILD
+      COMMAND ${CMAKE_COMMAND} -E copy_directory ${P_WEB_DIR} ${P_OUTPUT_DIR}/${P_NAME}/web)
+  endif()
 endfunction()

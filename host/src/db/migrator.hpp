@@ -21,6 +21,7 @@ class MigrationError : public std::runtime_error {
 /// On PostgreSQL the run holds an advisory lock so that hosts starting together migrate once.
 class Migrator {
  public:
+  /// Creates `schema_migrations` if missing; throws std::runtime_error when it cannot.
   explicit Migrator(Database& database);
   /// Applies the steps of `owner` newer than its recorded version, in order. Throws
   /// MigrationError for a failing step (rolled back, earlier steps kept) and for steps out of

@@ -1,89 +1,25 @@
 #include "db/poco_transaction.hpp"
 
-#include <deque>
 #include <stdexcept>
 
-#include <Poco/Data/MetaColumn.h>
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/Statement.h>
-#include <Poco/Exception.h>
+#include "db/postgres_statement.hpp"
+#include "db/sqlite_statement.hpp"
 
 namespace cadre::db {
-namespace {
-
-using Poco::Data::MetaColumn;
-
-/// Holds copies of the bound values for as long as the statement runs: Poco binds references.
-class BoundValues {
- public:
-  BoundValues(Poco::Data::Statement& statement, const SqlParams& params) {
-    for (const auto& param : params) {
-      if (std::holds_alternative<std::nullptr_t>(param)) {
-        statement.addBind(Poco::Data::Keywords::use(Poco::Data::Keywords::null));
-      } else if (auto i = std::get_if<std::int64_t>(&param)) {
-        ints_.push_back(*i);
-        statement.addBind(Poco::Data::Keywords::use(ints_.back()));
-      } else if (auto d = std::get_if<double>(&param)) {
-        doubles_.push_back(*d);
-        statement.addBind(Poco::Data::Keywords::use(doubles_.back()));
-      } else {
-        strings_.push_back(std::get<std::string>(param));
-        statement.addBind(Poco::Data::Keywords::use(strings_.back()));
-      }
-    }
-  }
-
- private:
-  std::deque<Poco::Int64> ints_;
-  std::deque<double> doubles_;
-  std::deque<std::string> strings_;
-};
-
-SqlValue toSqlValue(const Poco::Data::RecordSet& rs, std::size_t column, std::size_t row) {
-  if (rs.isNull(column, row)) return nullptr;
-  Poco::Dynamic::Var v = rs.value(column, row);
-  if (v.isEmpty()) return nullptr;
-  switch (rs.columnType(column)) {
-    case MetaColumn::FDT_BOOL:
-      return static_cast<std::int64_t>(v.convert<bool>() ? 1 : 0);
-    case MetaColumn::FDT_INT8:
-    case MetaColumn::FDT_UINT8:
-    case MetaColumn::FDT_INT16:
-    case MetaColumn::FDT_UINT16:
-    case MetaColumn::FDT_INT32:
-    case MetaColumn::FDT_UINT32:
-    case MetaColumn::FDT_INT64:
-    case MetaColumn::FDT_UINT64:
-      return static_cast<std::int64_t>(v.convert<Poco::Int64>());
-    case MetaColumn::FDT_FLOAT:
-    case MetaColumn::FDT_DOUBLE:
-      return v.convert<double>();
-    case MetaColumn::FDT_BLOB:
-    case MetaColumn::FDT_CLOB: {
-      if (v.type() == typeid(Poco::Data::BLOB)) {
-        const auto& blob = v.extract<Poco::Data::BLOB>();
-        return std::string(blob.rawContent(), blob.rawContent() + blob.size());
-      }
-      return v.convert<std::string>();
-    }
-    default:
-      return v.convert<std::string>();
-  }
-}
-
-std::string describeError(const Poco::Exception& e) {
-  return e.displayText();
-}
-
-}  // namespace
 
 PocoTransaction::PocoTransaction(ConnectionPool::Lease lease, SqlDialect dialect,
                                  const EventDispatch* dispatch, TxMode mode)
     : lease_(std::move(lease)), dialect_(dialect), dispatch_(dispatch) {
+  const char* begin = nullptr;
   if (dialect_ == SqlDialect::Sqlite) {
-    run(mode == TxMode::Write ? "BEGIN IMMEDIATE" : "BEGIN");
+    begin = mode == TxMode::Write ? "BEGIN IMMEDIATE" : "BEGIN";
   } else {
-    run(mode == TxMode::Write ? "BEGIN" : "BEGIN READ ONLY");
+    begin = mode == TxMode::Write ? "BEGIN" : "BEGIN READ ONLY";
+  }
+  try {
+    run(begin);
+  } catch (const std::runtime_error& e) {
+    throw BeginFailed(e.what());
   }
   open_ = true;
 }
@@ -99,65 +35,63 @@ PocoTransaction::~PocoTransaction() {
 
 void PocoTransaction::run(const std::string& sql) {
   try {
-    Poco::Data::Statement statement(lease_.session());
-    statement << sql;
-    statement.execute();
-  } catch (const Poco::Exception& e) {
+    if (dialect_ == SqlDialect::Sqlite) {
+      runSqlite(lease_.session(), sql, {});
+    } else {
+      runPostgres(lease_.session(), sql, {});
+    }
+  } catch (const std::exception& e) {
+    // BEGIN, COMMIT or ROLLBACK failing leaves the connection in a state nobody knows.
     lease_.markBroken();
-    throw std::runtime_error(sql + ": " + describeError(e));
+    throw std::runtime_error(sql + ": " + e.what());
   }
 }
 
 void PocoTransaction::requireOpen() const {
   if (!open_) throw std::logic_error("the transaction is already committed");
+  if (!failure_.empty()) {
+    throw std::logic_error("the transaction cannot go on after a failed statement (" + failure_ +
+                           "); it rolls back");
+  }
+}
+
+StatementOutcome PocoTransaction::statement(const std::string& sql, const SqlParams& params) {
+  requireOpen();
+  try {
+    if (dialect_ == SqlDialect::Sqlite) return runSqlite(lease_.session(), sql, params);
+    return runPostgres(lease_.session(), sql, params);
+  } catch (const std::runtime_error& e) {
+    failure_ = e.what();
+    throw;
+  }
 }
 
 std::int64_t PocoTransaction::execute(const std::string& sql, const SqlParams& params) {
-  requireOpen();
-  std::string text = dialect_ == SqlDialect::Postgres ? toPostgresPlaceholders(sql) : sql;
-  try {
-    Poco::Data::Statement statement(lease_.session());
-    statement << text;
-    BoundValues bound(statement, params);
-    return static_cast<std::int64_t>(statement.execute());
-  } catch (const Poco::Exception& e) {
-    throw std::runtime_error(describeError(e));
-  }
+  return statement(sql, params).changes;
 }
 
 std::vector<SqlRow> PocoTransaction::query(const std::string& sql, const SqlParams& params) {
-  requireOpen();
-  std::string text = dialect_ == SqlDialect::Postgres ? toPostgresPlaceholders(sql) : sql;
-  try {
-    Poco::Data::Statement statement(lease_.session());
-    statement << text;
-    BoundValues bound(statement, params);
-    statement.execute();
-    Poco::Data::RecordSet rs(statement);
-    auto columns = std::make_shared<std::vector<std::string>>();
-    for (std::size_t c = 0; c < rs.columnCount(); ++c) columns->push_back(rs.columnName(c));
-    std::vector<SqlRow> rows;
-    rows.reserve(rs.rowCount());
-    for (std::size_t r = 0; r < rs.rowCount(); ++r) {
-      std::vector<SqlValue> values;
-      values.reserve(columns->size());
-      for (std::size_t c = 0; c < columns->size(); ++c) values.push_back(toSqlValue(rs, c, r));
-      rows.emplace_back(columns, std::move(values));
-    }
-    return rows;
-  } catch (const Poco::Exception& e) {
-    throw std::runtime_error(describeError(e));
-  }
+  return statement(sql, params).rows;
 }
 
 std::int64_t PocoTransaction::insert(const std::string& sql, const SqlParams& params) {
-  if (dialect_ == SqlDialect::Postgres) {
-    auto rows = query(sql + " RETURNING id", params);
-    if (rows.empty()) throw std::runtime_error("INSERT returned no id");
-    return rows.front().getInt(0);
+  std::int64_t added = 0;
+  std::int64_t id = 0;
+  if (dialect_ == SqlDialect::Sqlite) {
+    auto outcome = statement(sql, params);
+    added = outcome.changes;
+    id = outcome.lastInsertId;
+  } else {
+    auto rows = statement(sql + " RETURNING id", params).rows;
+    added = static_cast<std::int64_t>(rows.size());
+    if (added == 1) id = rows.front().getInt(0);
   }
-  execute(sql, params);
-  return query("SELECT last_insert_rowid()", {}).front().getInt(0);
+  if (added != 1) {
+    failure_ =
+        "insert() wants one new row but the statement added " + std::to_string(added) + ": " + sql;
+    throw std::runtime_error(failure_);
+  }
+  return id;
 }
 
 void PocoTransaction::publish(const std::string& topic, const std::string& payloadJson) {

@@ -4,13 +4,16 @@
 #include <stdexcept>
 
 #include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
+#include <Poco/Logger.h>
 #include <Poco/URI.h>
+#include <libpq-fe.h>
 
 #include "db/connection_pool.hpp"
 #include "db/poco_transaction.hpp"
+#include "db/sqlite_statement.hpp"
 
 namespace cadre::db {
 namespace {
@@ -37,6 +40,10 @@ std::string postgresKeywords(const std::string& url) {
   };
   std::string keywords;
   auto add = [&](const std::string& key, const std::string& value) {
+    // Poco's PostgreSQL connector splits its connection string at every space, quotes or not.
+    if (value.find(' ') != std::string::npos)
+      throw std::invalid_argument("db.url: the " + key + " contains a space, which Poco's " +
+                                  "PostgreSQL connector cannot pass on");
     if (!value.empty()) keywords += (keywords.empty() ? "" : " ") + key + "=" + quote(value);
   };
   add("host", uri.getHost());
@@ -76,10 +83,14 @@ class PooledDatabase : public SqlDatabase {
         pool_(std::move(factory), options.maxConnections, options.acquireTimeout) {}
 
   std::unique_ptr<Transaction> begin(TxMode mode) override {
+    if (dialect_ == SqlDialect::Sqlite) {
+      return std::make_unique<PocoTransaction>(pool_.acquire(), dialect_, &dispatch_, mode);
+    }
     try {
       return std::make_unique<PocoTransaction>(pool_.acquire(), dialect_, &dispatch_, mode);
-    } catch (const std::runtime_error&) {
-      // A pooled connection may have died with a server restart: start over on fresh ones.
+    } catch (const BeginFailed&) {
+      // The idle connections may have died with a server restart: start over on fresh ones.
+      // (A pool timeout or a failed connect is not retried: it would only double the wait.)
       pool_.dropIdle();
       return std::make_unique<PocoTransaction>(pool_.acquire(), dialect_, &dispatch_, mode);
     }
@@ -117,15 +128,37 @@ class PooledDatabase : public SqlDatabase {
 
 std::unique_ptr<Poco::Data::Session> openSqlite(const std::string& path,
                                                 const PoolOptions& options) {
-  auto session = std::make_unique<Poco::Data::Session>("SQLite", path);
-  for (const std::string& pragma : std::vector<std::string>{
-           "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-           "PRAGMA busy_timeout=" + std::to_string(options.busyTimeout.count())}) {
-    Poco::Data::Statement statement(*session);
-    statement << pragma;
-    statement.execute();
+  try {
+    auto session = std::make_unique<Poco::Data::Session>("SQLite", path);
+    for (const std::string& pragma : std::vector<std::string>{
+             "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+             "PRAGMA busy_timeout=" + std::to_string(options.busyTimeout.count())}) {
+      runSqlite(*session, pragma, {});
+    }
+    return session;
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error(e.displayText());
   }
-  return session;
+}
+
+/// libpq prints server notices ("relation … already exists, skipping") on stderr by default.
+void logNotice(void*, const char* message) {
+  std::string text = message;
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  Poco::Logger::get("cadre.db").debug("PostgreSQL: " + text);
+}
+
+std::unique_ptr<Poco::Data::Session> openPostgres(const std::string& keywords) {
+  try {
+    auto session = std::make_unique<Poco::Data::Session>("PostgreSQL", keywords);
+    if (auto* impl = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(session->impl())) {
+      PQsetNoticeProcessor(impl->handle(), &logNotice, nullptr);
+    }
+    return session;
+  } catch (const Poco::Exception& e) {
+    // Poco's what() is only the exception's class description ("Connection attempt failed").
+    throw std::runtime_error(e.displayText());
+  }
 }
 
 }  // namespace
@@ -141,8 +174,7 @@ std::unique_ptr<SqlDatabase> openDatabase(const std::string& url, const PoolOpti
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     std::string keywords = postgresKeywords(url);
     database = std::make_unique<PooledDatabase>(
-        SqlDialect::Postgres, maskPassword(url),
-        [keywords] { return std::make_unique<Poco::Data::Session>("PostgreSQL", keywords); },
+        SqlDialect::Postgres, maskPassword(url), [keywords] { return openPostgres(keywords); },
         options);
   } else {
     throw std::invalid_argument("db.url '" + maskPassword(url) +

@@ -1,0 +1,102 @@
+// The `cadre` subcommands, run as a user would run them.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "support/host_process.hpp"
+
+namespace cadre::test {
+namespace {
+
+TEST(Cli, HelpForEverySubcommand) {
+  HostProcess host;
+  for (const char* command : {"serve", "migrate", "plugins", "user", "config", "demo"}) {
+    auto result = host.cli({command, "--help"});
+    EXPECT_EQ(result.exitCode, 0) << command;
+    EXPECT_NE(result.output.find(std::string("usage: cadre ") + command), std::string::npos)
+        << result.output;
+    EXPECT_NE(result.output.find("--set KEY=VALUE"), std::string::npos);
+  }
+  auto unknown = host.cli({"fly"});
+  EXPECT_EQ(unknown.exitCode, 64);
+  EXPECT_NE(unknown.output.find("cadre: unknown subcommand 'fly'"), std::string::npos);
+}
+
+TEST(Cli, PluginsListsStatesAndFailsWhenOneFailed) {
+  HostProcess host({"alpha", "beta", "wrong_api"});
+  auto result = host.cli({"plugins"});
+  EXPECT_EQ(result.exitCode, 1) << result.output;
+  EXPECT_NE(result.output.find("alpha            1.2.0      running"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("beta             1.0.0      running"), std::string::npos);
+  EXPECT_NE(result.output.find("wrong_api"), std::string::npos);
+  EXPECT_NE(result.output.find("failed"), std::string::npos);
+  EXPECT_NE(result.output.find("built for SDK API 99, host provides 1"), std::string::npos)
+      << result.output;
+
+  HostProcess healthy({"alpha"});
+  EXPECT_EQ(healthy.cli({"plugins"}).exitCode, 0);
+}
+
+TEST(Cli, UserLifecycle) {
+  HostProcess host;
+  auto weak = host.cli({"user", "add", "ana", "--role", "hr"}, "short\n");
+  EXPECT_EQ(weak.exitCode, 1);
+  EXPECT_NE(weak.output.find("at least 12 characters"), std::string::npos) << weak.output;
+  auto noRole = host.cli({"user", "add", "ana"}, "long-enough-password\n");
+  EXPECT_EQ(noRole.exitCode, 64);
+  EXPECT_EQ(host.cli({"user", "add", "ana", "--role", "hr", "--name", "Ana Lê"}, "long-enough-password\n")
+                .exitCode,
+            0);
+  auto duplicate = host.cli({"user", "add", "ana", "--role", "hr"}, "long-enough-password\n");
+  EXPECT_EQ(duplicate.exitCode, 1);
+  EXPECT_EQ(host.cli({"user", "disable", "ana"}).exitCode, 0);
+  auto list = host.cli({"user", "list"});
+  EXPECT_EQ(list.exitCode, 0);
+  EXPECT_NE(list.output.find("ana                      hr        local    disabled  Ana Lê"),
+            std::string::npos)
+      << list.output;
+  EXPECT_EQ(host.cli({"user", "disable", "nobody"}).exitCode, 1);
+  EXPECT_EQ(host.cli({"user", "passwd", "ana"}, "another-long-password\n").exitCode, 0);
+}
+
+TEST(Cli, ConfigCheckShowsSourcesAndMasksSecrets) {
+  HostProcess host;
+  auto result = host.cli({"config", "check", "--set", "db.password=hunter2-hunter2"});
+  EXPECT_EQ(result.exitCode, 0) << result.output;
+  EXPECT_EQ(result.output.find("hunter2"), std::string::npos);
+  EXPECT_NE(result.output.find("***"), std::string::npos);
+  EXPECT_NE(result.output.find("(--set)"), std::string::npos);
+  EXPECT_NE(result.output.find("database: ok"), std::string::npos);
+  auto bad = host.cli({"config", "check", "--set", "db.url=mysql://x"});
+  EXPECT_EQ(bad.exitCode, 1);
+  EXPECT_NE(bad.output.find("database: FAILED: db.url 'mysql://x' is neither sqlite:PATH nor "
+                            "postgresql://"),
+            std::string::npos)
+      << bad.output;
+}
+
+TEST(Cli, MigrateAndDemoAreRepeatable) {
+  HostProcess host({"alpha"});
+  auto migrate = host.cli({"migrate"});
+  EXPECT_EQ(migrate.exitCode, 0) << migrate.output;
+  EXPECT_NE(migrate.output.find("host             schema version 3"), std::string::npos) << migrate.output;
+  EXPECT_NE(migrate.output.find("alpha            schema version 1"), std::string::npos);
+  auto demo = host.cli({"demo", "--set", "admin.password=demo-admin-password"});
+  EXPECT_EQ(demo.exitCode, 0) << demo.output;
+  EXPECT_NE(demo.output.find("demo: log in as admin with password demo-admin-password"),
+            std::string::npos);
+  auto again = host.cli({"demo"});
+  EXPECT_EQ(again.exitCode, 0);
+  EXPECT_NE(again.output.find("nothing seeded again"), std::string::npos);
+}
+
+TEST(Cli, ServeWithNoConfigUsesSqliteInTheWorkingFolder) {
+  HostProcess host;
+  host.start({}, false);
+  EXPECT_EQ(host.request("GET", "/healthz").status, 200);
+  EXPECT_TRUE(std::filesystem::exists(host.folder() + "/cadre.db"));
+  host.stop();
+}
+
+}  // namespace
+}  // namespace cadre::test

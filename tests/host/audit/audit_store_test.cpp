@@ -1,0 +1,148 @@
+#include "audit/audit_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include "host/audit/audit_fixture.hpp"
+
+namespace cadre::audit {
+namespace {
+
+class AuditStoreTest : public test::AuditFixture {
+ protected:
+  std::vector<std::int64_t> ids(const AuditPage& page) {
+    std::vector<std::int64_t> result;
+    for (const auto& item : page.items) result.push_back(item.id);
+    return result;
+  }
+};
+
+TEST_F(AuditStoreTest, RecordsWhoWhenWhatBeforeAndAfter) {
+  User hr{7, "anna", "Anna Berg", Role::Hr, "local"};
+  Request request;
+  request.user = &hr;
+  request.clientAddress = "10.0.0.7";
+  request.requestId = "req-42";
+  AuditEntry change = entry("user.update", "user", "12");
+  change.beforeJson = R"({"role":"employee"})";
+  change.afterJson = R"({"role":"manager"})";
+  host_.db().inTransaction([&](Transaction& tx) { store_.record(tx, request, change); });
+  AuditPage page = store_.query({});
+  ASSERT_EQ(page.items.size(), 1u);
+  const AuditRecord& r = page.items[0];
+  EXPECT_EQ(r.at, "2026-01-01T00:00:00.000Z");
+  EXPECT_EQ(r.actor, "anna");
+  EXPECT_EQ(r.actorRole, "hr");
+  EXPECT_EQ(r.action, "user.update");
+  EXPECT_EQ(r.objectType, "user");
+  EXPECT_EQ(r.objectId, "12");
+  EXPECT_EQ(r.beforeJson, R"({"role":"employee"})");
+  EXPECT_EQ(r.afterJson, R"({"role":"manager"})");
+  EXPECT_EQ(r.outcome, "ok");
+  EXPECT_EQ(r.clientAddress, "10.0.0.7");
+  EXPECT_EQ(r.requestId, "req-42");
+  EXPECT_EQ(page.nextBeforeId, std::nullopt);
+}
+
+TEST_F(AuditStoreTest, ARequestWithoutAUserIsAnonymous) {
+  Request request;
+  host_.db().inTransaction(
+      [&](Transaction& tx) { store_.record(tx, request, entry("auth.login", "user", "x")); });
+  auto tx = host_.db().begin(TxMode::Read);
+  auto row = tx->queryOne("SELECT actor, actor_role, before_json, client_address FROM audit_log");
+  EXPECT_EQ(row->getString(0), "anonymous");
+  EXPECT_TRUE(row->isNull(1));
+  EXPECT_TRUE(row->isNull(2));
+  EXPECT_TRUE(row->isNull(3));
+}
+
+TEST_F(AuditStoreTest, SystemEntriesNameTheirActor) {
+  recordSystem("job:ldap-sync", entry("user.upsert", "user", "bo"));
+  AuditRecord r = store_.query({}).items.at(0);
+  EXPECT_EQ(r.actor, "job:ldap-sync");
+  EXPECT_EQ(r.actorRole, "");
+  EXPECT_EQ(r.requestId, "");
+}
+
+TEST_F(AuditStoreTest, AnEntryRollsBackWithItsTransaction) {
+  {
+    auto tx = host_.db().begin();
+    store_.recordSystem(*tx, "cli", entry("user.create", "user", "1"));
+  }
+  EXPECT_TRUE(store_.query({}).items.empty());
+}
+
+TEST_F(AuditStoreTest, DeniedAccessIsRecordedInItsOwnTransaction) {
+  User employee{3, "carl", "Carl", Role::Employee, "local"};
+  Request request;
+  request.method = "GET";
+  request.path = "/api/v1/audit";
+  request.user = &employee;
+  request.clientAddress = "10.0.0.8";
+  request.requestId = "req-9";
+  store_.recordDenied(request, "role employee may not GET /api/v1/audit");
+  AuditRecord r = store_.query({}).items.at(0);
+  EXPECT_EQ(r.actor, "carl");
+  EXPECT_EQ(r.actorRole, "employee");
+  EXPECT_EQ(r.action, "access.denied");
+  EXPECT_EQ(r.objectType, "route");
+  EXPECT_EQ(r.objectId, "GET /api/v1/audit");
+  EXPECT_EQ(r.afterJson, R"({"reason":"role employee may not GET /api/v1/audit"})");
+  EXPECT_EQ(r.outcome, "denied");
+  EXPECT_EQ(r.requestId, "req-9");
+}
+
+TEST_F(AuditStoreTest, FiltersByActorActionAndObject) {
+  recordSystem("anna", entry("user.create", "user", "1"));
+  recordSystem("bo", entry("user.create", "user", "2"));
+  recordSystem("anna", entry("user.update", "user", "2"));
+  recordSystem("anna", entry("plugin.enable", "plugin", "2"));
+  AuditQuery byActor;
+  byActor.actor = "anna";
+  EXPECT_EQ(ids(store_.query(byActor)), (std::vector<std::int64_t>{4, 3, 1}));
+  AuditQuery byAction;
+  byAction.action = "user.create";
+  EXPECT_EQ(ids(store_.query(byAction)), (std::vector<std::int64_t>{2, 1}));
+  AuditQuery byObject;
+  byObject.objectType = "user";
+  byObject.objectId = "2";
+  EXPECT_EQ(ids(store_.query(byObject)), (std::vector<std::int64_t>{3, 2}));
+  AuditQuery combined;
+  combined.actor = "anna";
+  combined.objectId = "2";
+  combined.action = "user.update";
+  EXPECT_EQ(ids(store_.query(combined)), (std::vector<std::int64_t>{3}));
+  AuditQuery none;
+  none.actor = "anna' OR '1'='1";
+  EXPECT_TRUE(store_.query(none).items.empty());
+}
+
+TEST_F(AuditStoreTest, FiltersByTimeInclusively) {
+  for (int i = 0; i < 5; ++i) recordSystem("anna", entry("x", "y", std::to_string(i)));
+  AuditQuery window;
+  window.from = "2026-01-01T00:01:00.000Z";
+  window.to = "2026-01-01T00:03:00.000Z";
+  EXPECT_EQ(ids(store_.query(window)), (std::vector<std::int64_t>{4, 3, 2}));
+}
+
+TEST_F(AuditStoreTest, PagesNewestFirst) {
+  for (int i = 0; i < 5; ++i) recordSystem("anna", entry("x", "y", std::to_string(i)));
+  AuditQuery query;
+  query.limit = 2;
+  AuditPage first = store_.query(query);
+  EXPECT_EQ(ids(first), (std::vector<std::int64_t>{5, 4}));
+  ASSERT_EQ(first.nextBeforeId, 4);
+  query.beforeId = first.nextBeforeId;
+  AuditPage second = store_.query(query);
+  EXPECT_EQ(ids(second), (std::vector<std::int64_t>{3, 2}));
+  ASSERT_EQ(second.nextBeforeId, 2);
+  query.beforeId = second.nextBeforeId;
+  AuditPage last = store_.query(query);
+  EXPECT_EQ(ids(last), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(last.nextBeforeId, std::nullopt);
+  // A page that ends exactly at the last entry has no next page either.
+  query.beforeId = 3;
+  EXPECT_EQ(store_.query(query).nextBeforeId, std::nullopt);
+}
+
+}  // namespace
+}  // namespace cadre::audit
