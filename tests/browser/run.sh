@@ -21,7 +21,7 @@ chromium=${CADRE_CHROMIUM:-/usr/bin/chromium}
 stamp="$here/node_modules/.cadre-lock-sha256"
 lock_sum=$(sha256sum "$here/package-lock.json" | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
-  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   echo "$lock_sum" >"$stamp"
 fi
 
