@@ -56,6 +56,7 @@ class AuditStore : public AuditLog {
 
   /// Actor is the request's user ("anonymous" without one), with role, address and request id.
   void record(Transaction& tx, const Request& request, const AuditEntry& entry) override;
+  /// Actor is `actor` ("cli", "job:<name>", a provider); no role, address or request id.
   void recordSystem(Transaction& tx, const std::string& actor, const AuditEntry& entry) override;
   /// Records a refused request ("access.denied" on object "route" "<METHOD> <path>", outcome
   /// "denied", the reason in after) in a transaction of its own: the request itself writes

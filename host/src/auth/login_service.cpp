@@ -26,6 +26,14 @@ std::string jsonText(const Poco::JSON::Object& object) {
   return out.str();
 }
 
+std::string userJsonText(const User& user) {
+  Poco::JSON::Object json;
+  json.set("displayName", user.displayName);
+  json.set("role", roleName(user.role));
+  json.set("source", user.source);
+  return jsonText(json);
+}
+
 AuditEntry loginEntry(const std::string& username, const std::string& outcome,
                       const Poco::JSON::Object& after) {
   AuditEntry entry;
@@ -47,6 +55,14 @@ struct LoginService::Verdict {
   std::string provider;
   /// Why it was refused, for the audit log.
   std::string reason;
+  /// The user's row before a provider's acceptance updates it.
+  std::optional<UserRecord> existing;
+
+  static Verdict refused(std::string why) {
+    Verdict verdict;
+    verdict.reason = std::move(why);
+    return verdict;
+  }
 };
 
 LoginService::LoginService(Database& database, UserStore& users, SessionStore& sessions,
@@ -86,18 +102,20 @@ LoginService::Verdict LoginService::authenticate(const std::string& username,
                                                  const std::string& password) {
   if (!normalizeUsername(username)) {
     users_.spendVerifyTime(password);
-    return {std::nullopt, std::nullopt, "", "malformed username"};
+    return Verdict::refused("malformed username");
   }
   auto record = database_.inTransaction(
       [&](Transaction& tx) { return users_.findRecord(tx, username); }, TxMode::Read);
   if (record && (record->user.source == "local" || record->user.role == Role::Admin)) {
-    if (auto user = users_.verifyLocal(username, password)) return {user, std::nullopt, "", ""};
-    return {std::nullopt, std::nullopt, "",
-            record->disabled ? "account disabled" : "wrong password"};
+    Verdict verdict = Verdict::refused(record->disabled ? "account disabled" : "wrong password");
+    verdict.user = users_.verifyLocal(username, password);
+    return verdict;
   }
   Verdict verdict = askProviders(record, username, password);
-  // A local password check costs a PBKDF2 run; an unknown user costs the same.
-  if (!record) users_.spendVerifyTime(password);
+  // A local login costs a PBKDF2 run; so do unknown and external users, so that timing does
+  // not tell which usernames exist or where they log in.
+  users_.spendVerifyTime(password);
+  verdict.existing = record;
   return verdict;
 }
 
@@ -125,7 +143,9 @@ LoginService::Verdict LoginService::askProviders(const std::optional<UserRecord>
       } else if (record && record->disabled) {
         verdict.reason = "account disabled";
       } else {
-        return {std::nullopt, outcome, name, ""};
+        verdict.accepted = outcome;
+        verdict.provider = name;
+        verdict.reason.clear();
       }
       return verdict;
     }
@@ -133,15 +153,28 @@ LoginService::Verdict LoginService::askProviders(const std::optional<UserRecord>
   return verdict;
 }
 
+User LoginService::upsertAccepted(Transaction& tx, Request& context, const std::string& username,
+                                  const Verdict& verdict) {
+  const LoginOutcome& outcome = *verdict.accepted;
+  User user = users_.upsertExternal(tx, username,
+                                    outcome.displayName.empty() ? username : outcome.displayName,
+                                    outcome.role, verdict.provider);
+  AuditEntry entry;
+  entry.action = "user.upsert";
+  entry.objectType = "user";
+  entry.objectId = username;
+  if (verdict.existing) entry.beforeJson = userJsonText(verdict.existing->user);
+  entry.afterJson = userJsonText(user);
+  context.user = &user;
+  audit_.record(tx, context, entry);
+  context.user = nullptr;
+  return user;
+}
+
 LoginResult LoginService::admit(Request& context, const std::string& username,
                                 const Verdict& verdict) {
   return database_.inTransaction([&](Transaction& tx) {
-    User user = verdict.user ? *verdict.user
-                             : users_.upsertExternal(tx, username,
-                                                     verdict.accepted->displayName.empty()
-                                                         ? username
-                                                         : verdict.accepted->displayName,
-                                                     verdict.accepted->role, verdict.provider);
+    User user = verdict.user ? *verdict.user : upsertAccepted(tx, context, username, verdict);
     throttle_.record(tx, username, context.clientAddress, true);
     IssuedSession session = sessions_.issue(tx, user);
     Poco::JSON::Object after;

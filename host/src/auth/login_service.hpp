@@ -29,10 +29,12 @@ inline constexpr const char* kInvalidCredentials = "invalid username or password
 /// Logs users in. Local users (source "local", and every admin) are checked against the
 /// local hash; other and unknown users are offered to the login providers in order, and the
 /// first that accepts wins (an existing external user only to the provider named by its
-/// source). Every attempt is throttled and audited ("auth.login"); passwords never reach the
-/// audit log. Thread-safe; every reference must outlive the service.
+/// source; no provider may grant admin). An acceptance creates or updates the user
+/// ("user.upsert" in the audit log). Every attempt is throttled and audited ("auth.login");
+/// passwords never reach the audit log. Thread-safe; every reference must outlive the service.
 class LoginService {
  public:
+  /// `providers` is called once per login that reaches the providers.
   LoginService(Database& database, UserStore& users, SessionStore& sessions,
                LoginThrottle& throttle, LoginProviders providers, AuditLog& audit);
 
@@ -47,6 +49,8 @@ class LoginService {
   Verdict authenticate(const std::string& username, const std::string& password);
   Verdict askProviders(const std::optional<UserRecord>& record, const std::string& username,
                        const std::string& password);
+  User upsertAccepted(Transaction& tx, Request& context, const std::string& username,
+                      const Verdict& verdict);
   LoginResult admit(Request& context, const std::string& username, const Verdict& verdict);
   [[noreturn]] void refuse(const Request& context, const std::string& username,
                            const std::string& reason);

@@ -15,6 +15,7 @@ struct ThrottleLimits {
   int perUsername = 5;
   /// Failures from one client address.
   int perAddress = 20;
+  /// How far back failures count.
   std::chrono::seconds window = std::chrono::minutes(15);
 };
 
@@ -22,7 +23,9 @@ struct ThrottleLimits {
 /// attempt may succeed.
 class TooManyAttempts : public HttpError {
  public:
+  /// Sets the header Retry-After to `retryAfter` seconds.
   explicit TooManyAttempts(std::chrono::seconds retryAfter);
+  /// Seconds until an attempt may go ahead (at least 1).
   std::chrono::seconds retryAfter() const { return retryAfter_; }
 
  private:
@@ -45,6 +48,7 @@ class LoginThrottle {
               bool succeeded);
   /// Deletes attempts older than the window; returns how many.
   std::int64_t purgeOld(Transaction& tx);
+  /// The limits in force.
   const ThrottleLimits& limits() const { return limits_; }
 
  private:

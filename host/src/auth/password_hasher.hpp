@@ -30,6 +30,7 @@ class PasswordHasher {
   /// Why a new password is refused ("" when acceptable): not UTF-8, over kMaxLength bytes,
   /// under kMinLength characters.
   static std::string weakness(const std::string& password);
+  /// The count new hashes get.
   int iterations() const { return iterations_; }
 
  private:

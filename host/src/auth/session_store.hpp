@@ -53,6 +53,7 @@ class SessionStore {
   void revokeAllOf(Transaction& tx, std::int64_t userId);
   /// Deletes sessions that expired before now; returns how many.
   std::int64_t purgeExpired(Transaction& tx);
+  /// How long a new session lives (the cookie's Max-Age).
   std::chrono::seconds ttl() const { return ttl_; }
 
  private:

@@ -36,7 +36,9 @@ class UserStore : public UserAccounts {
   void setPassword(Transaction& tx, const std::string& username, const std::string& password);
   /// Every user, by username.
   std::vector<UserRecord> list(Transaction& tx);
+  /// The row of a username (any case); std::nullopt for an unknown or malformed one.
   std::optional<UserRecord> findRecord(Transaction& tx, const std::string& username);
+  /// The user with an id; std::nullopt when there is none.
   std::optional<User> findById(Transaction& tx, std::int64_t id);
   /// The user if it has a local password, the password matches and the account is enabled.
   /// Runs its own read transaction, closed before hashing. An unknown user, or one without a

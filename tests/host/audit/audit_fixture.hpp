@@ -8,7 +8,7 @@
 namespace cadre::test {
 
 /// An audit store over a fresh database, with a clock the test moves one minute per entry.
-class AuditFixture : public ::testing::Test {
+class AuditFixture : public ::testing::TestWithParam<std::string> {
  protected:
   AuditEntry entry(const std::string& action, const std::string& type, const std::string& id) {
     AuditEntry e;
@@ -24,7 +24,7 @@ class AuditFixture : public ::testing::Test {
 
   std::chrono::system_clock::time_point now_ =
       std::chrono::system_clock::time_point(std::chrono::seconds(1767225600));  // 2026-01-01
-  HostDatabase host_;
+  HostDatabase host_{GetParam()};
   audit::AuditStore store_{host_.db(), [this] { return now_; }};
 };
 

@@ -41,7 +41,7 @@ class AuditRoutesTest : public test::AuditFixture {
   std::vector<Route> routes_ = auditRoutes(store_);
 };
 
-TEST_F(AuditRoutesTest, OnlyAGetForAdminAndHrExists) {
+TEST_P(AuditRoutesTest, OnlyAGetForAdminAndHrExists) {
   ASSERT_EQ(routes_.size(), 1u);
   EXPECT_EQ(routes_[0].method, "GET");
   EXPECT_EQ(routes_[0].pattern, "/api/v1/audit");
@@ -63,7 +63,7 @@ TEST_F(AuditRoutesTest, OnlyAGetForAdminAndHrExists) {
   EXPECT_FALSE(routes_[0].permission.allows(nullptr));
 }
 
-TEST_F(AuditRoutesTest, ListsNewestFirstAsJson) {
+TEST_P(AuditRoutesTest, ListsNewestFirstAsJson) {
   Response response = get({{"actor", "anna"}});
   EXPECT_EQ(response.status, 200);
   EXPECT_EQ(response.headers.at("Cache-Control"), "no-store");
@@ -77,7 +77,7 @@ TEST_F(AuditRoutesTest, ListsNewestFirstAsJson) {
             R"("objectId":"1","objectType":"user","outcome":"ok","requestId":null}],"next":null})");
 }
 
-TEST_F(AuditRoutesTest, FiltersByObjectAndDate) {
+TEST_P(AuditRoutesTest, FiltersByObjectAndDate) {
   EXPECT_NE(get({{"objectType", "user"}, {"objectId", "1"}}).body.find(R"("id":2)"),
             std::string::npos);
   EXPECT_EQ(get({{"objectType", "plugin"}}).body.find(R"("id":1)"), std::string::npos);
@@ -89,7 +89,7 @@ TEST_F(AuditRoutesTest, FiltersByObjectAndDate) {
   EXPECT_EQ(minute.find(R"("id":3)"), std::string::npos);
 }
 
-TEST_F(AuditRoutesTest, PagesWithACursor) {
+TEST_P(AuditRoutesTest, PagesWithACursor) {
   Response first = get({{"limit", "2"}});
   std::string cursor = encodeCursor("2");
   EXPECT_NE(first.body.find(R"("next":")" + cursor + "\""), std::string::npos);
@@ -101,7 +101,7 @@ TEST_F(AuditRoutesTest, PagesWithACursor) {
   EXPECT_NE(second.body.find(R"("next":null)"), std::string::npos);
 }
 
-TEST_F(AuditRoutesTest, ExportsCsv) {
+TEST_P(AuditRoutesTest, ExportsCsv) {
   Response response = get({{"format", "csv"}, {"actor", "anna"}});
   EXPECT_EQ(response.status, 200);
   EXPECT_EQ(response.contentType, "text/csv; charset=utf-8");
@@ -118,7 +118,7 @@ TEST_F(AuditRoutesTest, ExportsCsv) {
   EXPECT_EQ(paged.headers.at("X-Next-Cursor"), encodeCursor("3"));
 }
 
-TEST_F(AuditRoutesTest, RefusesBadParameters) {
+TEST_P(AuditRoutesTest, RefusesBadParameters) {
   HttpError unknown = getError({{"object_type", "user"}});
   EXPECT_EQ(unknown.status(), 400);
   EXPECT_EQ(unknown.detail(), "parameter 'object_type' is not a known parameter");
@@ -130,6 +130,8 @@ TEST_F(AuditRoutesTest, RefusesBadParameters) {
             "cursor is not one this API issued");
   EXPECT_EQ(getError({{"limit", "0"}}).status(), 400);
 }
+
+CADRE_ON_EVERY_ENGINE(AuditRoutesTest);
 
 }  // namespace
 }  // namespace cadre::audit

@@ -16,7 +16,7 @@ class AuditStoreTest : public test::AuditFixture {
   }
 };
 
-TEST_F(AuditStoreTest, RecordsWhoWhenWhatBeforeAndAfter) {
+TEST_P(AuditStoreTest, RecordsWhoWhenWhatBeforeAndAfter) {
   User hr{7, "anna", "Anna Berg", Role::Hr, "local"};
   Request request;
   request.user = &hr;
@@ -43,7 +43,7 @@ TEST_F(AuditStoreTest, RecordsWhoWhenWhatBeforeAndAfter) {
   EXPECT_EQ(page.nextBeforeId, std::nullopt);
 }
 
-TEST_F(AuditStoreTest, ARequestWithoutAUserIsAnonymous) {
+TEST_P(AuditStoreTest, ARequestWithoutAUserIsAnonymous) {
   Request request;
   host_.db().inTransaction(
       [&](Transaction& tx) { store_.record(tx, request, entry("auth.login", "user", "x")); });
@@ -55,7 +55,7 @@ TEST_F(AuditStoreTest, ARequestWithoutAUserIsAnonymous) {
   EXPECT_TRUE(row->isNull(3));
 }
 
-TEST_F(AuditStoreTest, SystemEntriesNameTheirActor) {
+TEST_P(AuditStoreTest, SystemEntriesNameTheirActor) {
   recordSystem("job:ldap-sync", entry("user.upsert", "user", "bo"));
   AuditRecord r = store_.query({}).items.at(0);
   EXPECT_EQ(r.actor, "job:ldap-sync");
@@ -63,7 +63,7 @@ TEST_F(AuditStoreTest, SystemEntriesNameTheirActor) {
   EXPECT_EQ(r.requestId, "");
 }
 
-TEST_F(AuditStoreTest, AnEntryRollsBackWithItsTransaction) {
+TEST_P(AuditStoreTest, AnEntryRollsBackWithItsTransaction) {
   {
     auto tx = host_.db().begin();
     store_.recordSystem(*tx, "cli", entry("user.create", "user", "1"));
@@ -71,7 +71,7 @@ TEST_F(AuditStoreTest, AnEntryRollsBackWithItsTransaction) {
   EXPECT_TRUE(store_.query({}).items.empty());
 }
 
-TEST_F(AuditStoreTest, DeniedAccessIsRecordedInItsOwnTransaction) {
+TEST_P(AuditStoreTest, DeniedAccessIsRecordedInItsOwnTransaction) {
   User employee{3, "carl", "Carl", Role::Employee, "local"};
   Request request;
   request.method = "GET";
@@ -91,7 +91,7 @@ TEST_F(AuditStoreTest, DeniedAccessIsRecordedInItsOwnTransaction) {
   EXPECT_EQ(r.requestId, "req-9");
 }
 
-TEST_F(AuditStoreTest, FiltersByActorActionAndObject) {
+TEST_P(AuditStoreTest, FiltersByActorActionAndObject) {
   recordSystem("anna", entry("user.create", "user", "1"));
   recordSystem("bo", entry("user.create", "user", "2"));
   recordSystem("anna", entry("user.update", "user", "2"));
@@ -116,7 +116,7 @@ TEST_F(AuditStoreTest, FiltersByActorActionAndObject) {
   EXPECT_TRUE(store_.query(none).items.empty());
 }
 
-TEST_F(AuditStoreTest, FiltersByTimeInclusively) {
+TEST_P(AuditStoreTest, FiltersByTimeInclusively) {
   for (int i = 0; i < 5; ++i) recordSystem("anna", entry("x", "y", std::to_string(i)));
   AuditQuery window;
   window.from = "2026-01-01T00:01:00.000Z";
@@ -124,7 +124,7 @@ TEST_F(AuditStoreTest, FiltersByTimeInclusively) {
   EXPECT_EQ(ids(store_.query(window)), (std::vector<std::int64_t>{4, 3, 2}));
 }
 
-TEST_F(AuditStoreTest, PagesNewestFirst) {
+TEST_P(AuditStoreTest, PagesNewestFirst) {
   for (int i = 0; i < 5; ++i) recordSystem("anna", entry("x", "y", std::to_string(i)));
   AuditQuery query;
   query.limit = 2;
@@ -143,6 +143,8 @@ TEST_F(AuditStoreTest, PagesNewestFirst) {
   query.beforeId = 3;
   EXPECT_EQ(store_.query(query).nextBeforeId, std::nullopt);
 }
+
+CADRE_ON_EVERY_ENGINE(AuditStoreTest);
 
 }  // namespace
 }  // namespace cadre::audit

@@ -50,7 +50,7 @@ class AuthRoutesTest : public test::LoginFixture {
   std::vector<Route> routes_ = authRoutes(service_, sessions_, audit_);
 };
 
-TEST_F(AuthRoutesTest, DeclaresThreeRoutesWithTheirPermissions) {
+TEST_P(AuthRoutesTest, DeclaresThreeRoutesWithTheirPermissions) {
   ASSERT_EQ(routes_.size(), 3u);
   EXPECT_TRUE(route("POST", "/api/v1/auth/login").permission.isPublic());
   EXPECT_EQ(route("POST", "/api/v1/auth/logout").permission.describe(), "authenticated");
@@ -58,7 +58,7 @@ TEST_F(AuthRoutesTest, DeclaresThreeRoutesWithTheirPermissions) {
   for (const auto& r : routes_) EXPECT_TRUE(r.personalData) << r.pattern;
 }
 
-TEST_F(AuthRoutesTest, LoginAnswersTokenUserAndCookie) {
+TEST_P(AuthRoutesTest, LoginAnswersTokenUserAndCookie) {
   Response response = login(R"({"username":"Anna","password":"correct horse battery"})");
   EXPECT_EQ(response.status, 200);
   EXPECT_EQ(response.contentType, "application/json");
@@ -82,7 +82,7 @@ TEST_F(AuthRoutesTest, LoginAnswersTokenUserAndCookie) {
   EXPECT_TRUE(sessions_.resolve(token)->csrfMatches(csrf));
 }
 
-TEST_F(AuthRoutesTest, CookieIsSecureWhenServedOverHttps) {
+TEST_P(AuthRoutesTest, CookieIsSecureWhenServedOverHttps) {
   routes_ = authRoutes(service_, sessions_, audit_, true);
   Response response = login(R"({"username":"anna","password":"correct horse battery"})");
   std::string token = parse(response.body)->getValue<std::string>("token");
@@ -90,7 +90,7 @@ TEST_F(AuthRoutesTest, CookieIsSecureWhenServedOverHttps) {
             "cadre_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600; Secure");
 }
 
-TEST_F(AuthRoutesTest, UnknownUserAndWrongPasswordAnswerIdentically) {
+TEST_P(AuthRoutesTest, UnknownUserAndWrongPasswordAnswerIdentically) {
   HttpError unknown = loginError(R"({"username":"nobody","password":"some passphrase"})");
   HttpError wrong = loginError(R"({"username":"anna","password":"some passphrase"})");
   EXPECT_EQ(unknown.status(), 401);
@@ -101,13 +101,13 @@ TEST_F(AuthRoutesTest, UnknownUserAndWrongPasswordAnswerIdentically) {
   EXPECT_EQ(wrong.detail(), "invalid username or password");
 }
 
-TEST_F(AuthRoutesTest, EmptyPasswordIsARefusedLoginNotAMalformedBody) {
+TEST_P(AuthRoutesTest, EmptyPasswordIsARefusedLoginNotAMalformedBody) {
   HttpError error = loginError(R"({"username":"anna","password":""})");
   EXPECT_EQ(error.status(), 401);
   EXPECT_EQ(error.detail(), "invalid username or password");
 }
 
-TEST_F(AuthRoutesTest, BodyIsValidated) {
+TEST_P(AuthRoutesTest, BodyIsValidated) {
   HttpError unknownField =
       loginError(R"({"username":"anna","password":"correct horse battery","remember":true})");
   EXPECT_EQ(unknownField.status(), 400);
@@ -123,7 +123,7 @@ TEST_F(AuthRoutesTest, BodyIsValidated) {
   EXPECT_TRUE(auditRows().empty());
 }
 
-TEST_F(AuthRoutesTest, SixthFailedLoginAnswers429WithRetryAfter) {
+TEST_P(AuthRoutesTest, SixthFailedLoginAnswers429WithRetryAfter) {
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(loginError(R"({"username":"anna","password":"some passphrase"})").status(), 401);
   }
@@ -141,7 +141,7 @@ TEST_F(AuthRoutesTest, SixthFailedLoginAnswers429WithRetryAfter) {
             R"("title":"Too Many Requests","type":"about:blank"})");
 }
 
-TEST_F(AuthRoutesTest, LogoutWithBearerRevokesAndClearsTheCookie) {
+TEST_P(AuthRoutesTest, LogoutWithBearerRevokesAndClearsTheCookie) {
   std::string token = parse(login(R"({"username":"anna","password":"correct horse battery"})").body)
                           ->getValue<std::string>("token");
   Request request;
@@ -161,7 +161,7 @@ TEST_F(AuthRoutesTest, LogoutWithBearerRevokesAndClearsTheCookie) {
   EXPECT_EQ(rows[1].find(token), std::string::npos);
 }
 
-TEST_F(AuthRoutesTest, LogoutWithTheCookieRevokesThatSessionOnly) {
+TEST_P(AuthRoutesTest, LogoutWithTheCookieRevokesThatSessionOnly) {
   std::string body = R"({"username":"anna","password":"correct horse battery"})";
   std::string first = parse(login(body).body)->getValue<std::string>("token");
   std::string second = parse(login(body).body)->getValue<std::string>("token");
@@ -173,7 +173,7 @@ TEST_F(AuthRoutesTest, LogoutWithTheCookieRevokesThatSessionOnly) {
   EXPECT_TRUE(sessions_.resolve(second));
 }
 
-TEST_F(AuthRoutesTest, MeAnswersTheUser) {
+TEST_P(AuthRoutesTest, MeAnswersTheUser) {
   Request request;
   request.user = &anna_;
   Response response = call("GET", "/api/v1/auth/me", request);
@@ -183,7 +183,7 @@ TEST_F(AuthRoutesTest, MeAnswersTheUser) {
   EXPECT_EQ(response.headers.at("Cache-Control"), "no-store");
 }
 
-TEST_F(AuthRoutesTest, MeWithoutAUserIs401) {
+TEST_P(AuthRoutesTest, MeWithoutAUserIs401) {
   try {
     call("GET", "/api/v1/auth/me", Request());
     FAIL() << "no error";
@@ -191,6 +191,8 @@ TEST_F(AuthRoutesTest, MeWithoutAUserIs401) {
     EXPECT_EQ(e.status(), 401);
   }
 }
+
+CADRE_ON_EVERY_ENGINE(AuthRoutesTest);
 
 }  // namespace
 }  // namespace cadre::auth

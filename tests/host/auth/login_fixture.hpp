@@ -48,7 +48,7 @@ constexpr const char* kAnnasPassword = "correct horse battery";
 
 /// The whole login stack over a fresh database, with a clock the test moves, and a local user
 /// "anna" (hr) with kAnnasPassword.
-class LoginFixture : public ::testing::Test {
+class LoginFixture : public ::testing::TestWithParam<std::string> {
  protected:
   LoginFixture() {
     anna_ = host_.db().inTransaction([&](Transaction& tx) {
@@ -84,7 +84,7 @@ class LoginFixture : public ::testing::Test {
   std::chrono::system_clock::time_point now_ =
       std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   auth::Clock clock_ = [this] { return now_; };
-  HostDatabase host_;
+  HostDatabase host_{GetParam()};
   auth::UserStore users_{host_.db(), auth::PasswordHasher(1000)};
   auth::SessionStore sessions_{host_.db(), std::chrono::hours(1), clock_};
   auth::LoginThrottle throttle_{{}, clock_};

@@ -14,7 +14,7 @@ using test::RecordingProvider;
 
 class LoginServiceTest : public test::LoginFixture {};
 
-TEST_F(LoginServiceTest, LocalUserLogsInAndTheSessionResolves) {
+TEST_P(LoginServiceTest, LocalUserLogsInAndTheSessionResolves) {
   LoginResult result = service_.login("Anna", kAnnasPassword, "10.0.0.7", "req-1");
   EXPECT_EQ(result.user.id, anna_.id);
   EXPECT_EQ(result.user.username, "anna");
@@ -24,7 +24,7 @@ TEST_F(LoginServiceTest, LocalUserLogsInAndTheSessionResolves) {
   EXPECT_TRUE(session->csrfMatches(result.session.csrfToken));
 }
 
-TEST_F(LoginServiceTest, WrongPasswordAndUnknownUserAreRefusedAlike) {
+TEST_P(LoginServiceTest, WrongPasswordAndUnknownUserAreRefusedAlike) {
   HttpError wrong = loginError("anna", "not annas password");
   HttpError unknown = loginError("nobody", "not annas password");
   EXPECT_EQ(wrong.status(), 401);
@@ -36,7 +36,7 @@ TEST_F(LoginServiceTest, WrongPasswordAndUnknownUserAreRefusedAlike) {
   EXPECT_TRUE(wrong.fields().empty());
 }
 
-TEST_F(LoginServiceTest, SuccessAndFailureAreAuditedWithoutThePassword) {
+TEST_P(LoginServiceTest, SuccessAndFailureAreAuditedWithoutThePassword) {
   service_.login("anna", kAnnasPassword, "10.0.0.7", "req-ok");
   loginError("anna", "a wrong secret phrase");
   loginError("nobody", "another secret phrase");
@@ -68,7 +68,7 @@ TEST_F(LoginServiceTest, SuccessAndFailureAreAuditedWithoutThePassword) {
   }
 }
 
-TEST_F(LoginServiceTest, TokensNeverReachTheAuditLog) {
+TEST_P(LoginServiceTest, TokensNeverReachTheAuditLog) {
   LoginResult result = service_.login("anna", kAnnasPassword, "10.0.0.7", "req-1");
   auto rows = auditRows();
   ASSERT_EQ(rows.size(), 1u);
@@ -76,7 +76,7 @@ TEST_F(LoginServiceTest, TokensNeverReachTheAuditLog) {
   EXPECT_EQ(rows[0].find(result.session.csrfToken), std::string::npos) << rows[0];
 }
 
-TEST_F(LoginServiceTest, EmptyOrBlankPasswordNeverReachesAProvider) {
+TEST_P(LoginServiceTest, EmptyOrBlankPasswordNeverReachesAProvider) {
   auto provider = std::make_shared<RecordingProvider>("dir", accepted("Bo", Role::Employee));
   providers_ = {provider};
   EXPECT_EQ(loginError("bo", "").status(), 401);
@@ -89,7 +89,7 @@ TEST_F(LoginServiceTest, EmptyOrBlankPasswordNeverReachesAProvider) {
   EXPECT_EQ(rows[0].getString(0), "{\"reason\":\"empty password\"}");
 }
 
-TEST_F(LoginServiceTest, ProviderAcceptanceCreatesTheUserWithItsSource) {
+TEST_P(LoginServiceTest, ProviderAcceptanceCreatesTheUserWithItsSource) {
   auto notMine =
       std::make_shared<RecordingProvider>("other", outcomeOf(LoginOutcome::Kind::NotMine));
   auto directory = std::make_shared<RecordingProvider>("ldap", accepted("Bo Lind", Role::Manager));
@@ -107,9 +107,42 @@ TEST_F(LoginServiceTest, ProviderAcceptanceCreatesTheUserWithItsSource) {
   EXPECT_EQ(record->user.id, result.user.id);
   EXPECT_EQ(record->user.source, "ldap");
   EXPECT_TRUE(sessions_.resolve(result.session.token));
+  auto rows = tx->query(
+      "SELECT actor, action, object_id, before_json, after_json, outcome FROM audit_log "
+      "ORDER BY id");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].getString(0), "bo.lind");
+  EXPECT_EQ(rows[0].getString(1), "user.upsert");
+  EXPECT_EQ(rows[0].getString(2), "bo.lind");
+  EXPECT_TRUE(rows[0].isNull(3));
+  EXPECT_EQ(rows[0].getString(4), R"({"displayName":"Bo Lind","role":"manager","source":"ldap"})");
+  EXPECT_EQ(rows[1].getString(1), "auth.login");
+  EXPECT_EQ(rows[1].getString(5), "ok");
 }
 
-TEST_F(LoginServiceTest, FirstAcceptingProviderWins) {
+TEST_P(LoginServiceTest, ProviderAcceptanceUpdatesAnExistingUserAndAuditsBefore) {
+  host_.db().inTransaction(
+      [&](Transaction& tx) { users_.upsertExternal(tx, "bo", "Bo", Role::Employee, "ldap"); });
+  providers_ = {std::make_shared<RecordingProvider>("ldap", accepted("Bo Lind", Role::Hr))};
+  EXPECT_EQ(service_.login("bo", "directory password", "a", "r").user.role, Role::Hr);
+  auto tx = host_.db().begin(TxMode::Read);
+  auto row = tx->queryOne("SELECT before_json, after_json FROM audit_log WHERE action = ?",
+                          {std::string("user.upsert")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->getString(0), R"({"displayName":"Bo","role":"employee","source":"ldap"})");
+  EXPECT_EQ(row->getString(1), R"({"displayName":"Bo Lind","role":"hr","source":"ldap"})");
+}
+
+TEST_P(LoginServiceTest, ADisabledExternalUserIsRefusedEvenWhenTheProviderAccepts) {
+  User bo = host_.db().inTransaction([&](Transaction& tx) {
+    return users_.upsertExternal(tx, "bo", "Bo", Role::Employee, "ldap");
+  });
+  host_.db().inTransaction([&](Transaction& tx) { users_.setDisabled(tx, bo.id, true); });
+  providers_ = {std::make_shared<RecordingProvider>("ldap", accepted("Bo", Role::Employee))};
+  EXPECT_EQ(loginError("bo", "directory password").status(), 401);
+}
+
+TEST_P(LoginServiceTest, FirstAcceptingProviderWins) {
   auto first = std::make_shared<RecordingProvider>("first", accepted("Bo", Role::Employee));
   auto second = std::make_shared<RecordingProvider>("second", accepted("Bo", Role::Hr));
   providers_ = {first, second};
@@ -117,7 +150,7 @@ TEST_F(LoginServiceTest, FirstAcceptingProviderWins) {
   EXPECT_TRUE(second->asked.empty());
 }
 
-TEST_F(LoginServiceTest, RejectionByEveryProviderIsTheSameRefusal) {
+TEST_P(LoginServiceTest, RejectionByEveryProviderIsTheSameRefusal) {
   providers_ = {std::make_shared<RecordingProvider>(
       "ldap", outcomeOf(LoginOutcome::Kind::Rejected, "invalid credentials"))};
   HttpError error = loginError("bo", "directory password");
@@ -129,14 +162,14 @@ TEST_F(LoginServiceTest, RejectionByEveryProviderIsTheSameRefusal) {
   EXPECT_EQ(row->getString(0), "{\"reason\":\"provider 'ldap' rejected: invalid credentials\"}");
 }
 
-TEST_F(LoginServiceTest, ALocalUserIsNeverOfferedToProviders) {
+TEST_P(LoginServiceTest, ALocalUserIsNeverOfferedToProviders) {
   auto provider = std::make_shared<RecordingProvider>("ldap", accepted("Anna", Role::Employee));
   providers_ = {provider};
   EXPECT_EQ(loginError("anna", "the directory password").status(), 401);
   EXPECT_TRUE(provider->asked.empty());
 }
 
-TEST_F(LoginServiceTest, AnExternalUserIsOfferedOnlyToItsOwnProvider) {
+TEST_P(LoginServiceTest, AnExternalUserIsOfferedOnlyToItsOwnProvider) {
   host_.db().inTransaction(
       [&](Transaction& tx) { users_.upsertExternal(tx, "bo", "Bo", Role::Employee, "ldap"); });
   auto stranger = std::make_shared<RecordingProvider>("other", accepted("Bo", Role::Hr));
@@ -146,14 +179,14 @@ TEST_F(LoginServiceTest, AnExternalUserIsOfferedOnlyToItsOwnProvider) {
   EXPECT_TRUE(stranger->asked.empty());
 }
 
-TEST_F(LoginServiceTest, ProvidersCannotGrantTheAdminRole) {
+TEST_P(LoginServiceTest, ProvidersCannotGrantTheAdminRole) {
   providers_ = {std::make_shared<RecordingProvider>("ldap", accepted("Eve", Role::Admin))};
   EXPECT_EQ(loginError("eve", "directory password").status(), 401);
   auto tx = host_.db().begin(TxMode::Read);
   EXPECT_FALSE(users_.findRecord(*tx, "eve"));
 }
 
-TEST_F(LoginServiceTest, AnAdminAlwaysLogsInLocally) {
+TEST_P(LoginServiceTest, AnAdminAlwaysLogsInLocally) {
   host_.db().inTransaction([&](Transaction& tx) {
     users_.createLocal(tx, "root", "Root", Role::Admin, "admin passphrase 1");
   });
@@ -164,12 +197,12 @@ TEST_F(LoginServiceTest, AnAdminAlwaysLogsInLocally) {
   EXPECT_TRUE(provider->asked.empty());
 }
 
-TEST_F(LoginServiceTest, DisabledUsersCannotLogIn) {
+TEST_P(LoginServiceTest, DisabledUsersCannotLogIn) {
   host_.db().inTransaction([&](Transaction& tx) { users_.setDisabled(tx, anna_.id, true); });
   EXPECT_EQ(loginError("anna", kAnnasPassword).status(), 401);
 }
 
-TEST_F(LoginServiceTest, TheSixthAttemptIsThrottledEvenWithTheRightPassword) {
+TEST_P(LoginServiceTest, TheSixthAttemptIsThrottledEvenWithTheRightPassword) {
   for (int i = 0; i < 5; ++i) EXPECT_EQ(loginError("anna", "not annas password").status(), 401);
   try {
     service_.login("anna", kAnnasPassword, "10.0.0.7", "req-6");
@@ -187,6 +220,8 @@ TEST_F(LoginServiceTest, TheSixthAttemptIsThrottledEvenWithTheRightPassword) {
   now_ += std::chrono::minutes(15);
   EXPECT_EQ(service_.login("anna", kAnnasPassword, "10.0.0.7", "req-7").user.id, anna_.id);
 }
+
+CADRE_ON_EVERY_ENGINE(LoginServiceTest);
 
 }  // namespace
 }  // namespace cadre::auth

@@ -9,7 +9,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class LoginThrottleTest : public ::testing::Test {
+class LoginThrottleTest : public ::testing::TestWithParam<std::string> {
  protected:
   void fail(const std::string& username, const std::string& address, int times = 1) {
     host_.db().inTransaction([&](Transaction& tx) {
@@ -34,17 +34,17 @@ class LoginThrottleTest : public ::testing::Test {
 
   std::chrono::system_clock::time_point now_ =
       std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  test::HostDatabase host_;
+  test::HostDatabase host_{GetParam()};
   LoginThrottle throttle_{{}, [this] { return now_; }};
 };
 
-TEST_F(LoginThrottleTest, DefaultsAreFiveTwentyAndFifteenMinutes) {
+TEST_P(LoginThrottleTest, DefaultsAreFiveTwentyAndFifteenMinutes) {
   EXPECT_EQ(throttle_.limits().perUsername, 5);
   EXPECT_EQ(throttle_.limits().perAddress, 20);
   EXPECT_EQ(throttle_.limits().window, 900s);
 }
 
-TEST_F(LoginThrottleTest, RefusesTheSixthAttemptAfterFiveFailures) {
+TEST_P(LoginThrottleTest, RefusesTheSixthAttemptAfterFiveFailures) {
   fail("anna", "10.0.0.1", 4);
   EXPECT_EQ(retryAfter("anna", "10.0.0.1"), -1);
   fail("anna", "10.0.0.1");
@@ -54,7 +54,7 @@ TEST_F(LoginThrottleTest, RefusesTheSixthAttemptAfterFiveFailures) {
   EXPECT_EQ(retryAfter("bo", "10.0.0.1"), -1);
 }
 
-TEST_F(LoginThrottleTest, RetryAfterCountsToWhenTheFifthLastFailureLeavesTheWindow) {
+TEST_P(LoginThrottleTest, RetryAfterCountsToWhenTheFifthLastFailureLeavesTheWindow) {
   for (int i = 0; i < 6; ++i) {
     fail("anna", "10.0.0.1");
     now_ += 1min;
@@ -67,7 +67,7 @@ TEST_F(LoginThrottleTest, RetryAfterCountsToWhenTheFifthLastFailureLeavesTheWind
   EXPECT_EQ(retryAfter("anna", "10.0.0.1"), -1);
 }
 
-TEST_F(LoginThrottleTest, ASuccessStartsTheUsernameCountAfresh) {
+TEST_P(LoginThrottleTest, ASuccessStartsTheUsernameCountAfresh) {
   fail("anna", "10.0.0.1", 4);
   now_ += 1s;
   succeed("anna", "10.0.0.1");
@@ -78,7 +78,7 @@ TEST_F(LoginThrottleTest, ASuccessStartsTheUsernameCountAfresh) {
   EXPECT_EQ(retryAfter("anna", "10.0.0.1"), 900);
 }
 
-TEST_F(LoginThrottleTest, RefusesAnAddressAfterTwentyFailuresAcrossUsernames) {
+TEST_P(LoginThrottleTest, RefusesAnAddressAfterTwentyFailuresAcrossUsernames) {
   for (int i = 0; i < 19; ++i) fail("user" + std::to_string(i), "10.0.0.9");
   EXPECT_EQ(retryAfter("someone", "10.0.0.9"), -1);
   fail("user19", "10.0.0.9");
@@ -86,7 +86,7 @@ TEST_F(LoginThrottleTest, RefusesAnAddressAfterTwentyFailuresAcrossUsernames) {
   EXPECT_EQ(retryAfter("someone", "10.0.0.10"), -1);
 }
 
-TEST_F(LoginThrottleTest, LimitsAreConfigurable) {
+TEST_P(LoginThrottleTest, LimitsAreConfigurable) {
   LoginThrottle strict({2, 3, 60s}, [this] { return now_; });
   host_.db().inTransaction([&](Transaction& tx) {
     strict.record(tx, "anna", "10.0.0.1", false);
@@ -100,12 +100,14 @@ TEST_F(LoginThrottleTest, LimitsAreConfigurable) {
   EXPECT_THROW(LoginThrottle({0, 3, 60s}), std::invalid_argument);
 }
 
-TEST_F(LoginThrottleTest, PurgeDropsAttemptsOutsideTheWindow) {
+TEST_P(LoginThrottleTest, PurgeDropsAttemptsOutsideTheWindow) {
   fail("anna", "10.0.0.1", 3);
   now_ += 16min;
   fail("anna", "10.0.0.1");
   EXPECT_EQ(host_.db().inTransaction([&](Transaction& tx) { return throttle_.purgeOld(tx); }), 3);
 }
+
+CADRE_ON_EVERY_ENGINE(LoginThrottleTest);
 
 }  // namespace
 }  // namespace cadre::auth

@@ -11,7 +11,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class SessionStoreTest : public ::testing::Test {
+class SessionStoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   SessionStoreTest() {
     anna_ = host_.db().inTransaction([&](Transaction& tx) {
@@ -22,7 +22,7 @@ class SessionStoreTest : public ::testing::Test {
     return host_.db().inTransaction([&](Transaction& tx) { return store.issue(tx, anna_); });
   }
 
-  test::HostDatabase host_;
+  test::HostDatabase host_{GetParam()};
   UserStore users_{host_.db(), PasswordHasher(1000)};
   User anna_;
   std::chrono::system_clock::time_point now_ =
@@ -30,7 +30,7 @@ class SessionStoreTest : public ::testing::Test {
   SessionStore sessions_{host_.db(), 1h, [this] { return now_; }};
 };
 
-TEST_F(SessionStoreTest, IssuedTokenResolvesToItsUser) {
+TEST_P(SessionStoreTest, IssuedTokenResolvesToItsUser) {
   IssuedSession issued = issue(sessions_);
   EXPECT_EQ(issued.token.size(), 43u);
   EXPECT_EQ(issued.csrfToken.size(), 43u);
@@ -45,7 +45,7 @@ TEST_F(SessionStoreTest, IssuedTokenResolvesToItsUser) {
   EXPECT_EQ(session->expiresAt, issued.expiresAt);
 }
 
-TEST_F(SessionStoreTest, TokensDifferPerIssue) {
+TEST_P(SessionStoreTest, TokensDifferPerIssue) {
   IssuedSession first = issue(sessions_);
   IssuedSession second = issue(sessions_);
   EXPECT_NE(first.token, second.token);
@@ -53,7 +53,7 @@ TEST_F(SessionStoreTest, TokensDifferPerIssue) {
   EXPECT_NE(first.token, first.csrfToken);
 }
 
-TEST_F(SessionStoreTest, StoresOnlyHashesOfTheSecrets) {
+TEST_P(SessionStoreTest, StoresOnlyHashesOfTheSecrets) {
   IssuedSession issued = issue(sessions_);
   auto tx = host_.db().begin(TxMode::Read);
   auto row = tx->queryOne("SELECT token_hash, csrf_hash FROM sessions");
@@ -66,7 +66,7 @@ TEST_F(SessionStoreTest, StoresOnlyHashesOfTheSecrets) {
                             {issued.token, issued.csrfToken}));
 }
 
-TEST_F(SessionStoreTest, CsrfTokenMatchesOnlyItself) {
+TEST_P(SessionStoreTest, CsrfTokenMatchesOnlyItself) {
   IssuedSession issued = issue(sessions_);
   auto session = sessions_.resolve(issued.token);
   ASSERT_TRUE(session);
@@ -76,7 +76,7 @@ TEST_F(SessionStoreTest, CsrfTokenMatchesOnlyItself) {
   EXPECT_FALSE(session->csrfMatches(session->csrfHash));
 }
 
-TEST_F(SessionStoreTest, ExpiredSessionDoesNotResolve) {
+TEST_P(SessionStoreTest, ExpiredSessionDoesNotResolve) {
   IssuedSession issued = issue(sessions_);
   now_ += 1h - 1s;
   EXPECT_TRUE(sessions_.resolve(issued.token));
@@ -84,7 +84,7 @@ TEST_F(SessionStoreTest, ExpiredSessionDoesNotResolve) {
   EXPECT_FALSE(sessions_.resolve(issued.token));
 }
 
-TEST_F(SessionStoreTest, RevokedSessionDoesNotResolve) {
+TEST_P(SessionStoreTest, RevokedSessionDoesNotResolve) {
   IssuedSession kept = issue(sessions_);
   IssuedSession revoked = issue(sessions_);
   host_.db().inTransaction([&](Transaction& tx) { sessions_.revoke(tx, revoked.token); });
@@ -92,7 +92,7 @@ TEST_F(SessionStoreTest, RevokedSessionDoesNotResolve) {
   EXPECT_TRUE(sessions_.resolve(kept.token));
 }
 
-TEST_F(SessionStoreTest, RevokeAllOfEndsEverySessionOfTheUser) {
+TEST_P(SessionStoreTest, RevokeAllOfEndsEverySessionOfTheUser) {
   IssuedSession first = issue(sessions_);
   IssuedSession second = issue(sessions_);
   host_.db().inTransaction([&](Transaction& tx) { sessions_.revokeAllOf(tx, anna_.id); });
@@ -100,13 +100,13 @@ TEST_F(SessionStoreTest, RevokeAllOfEndsEverySessionOfTheUser) {
   EXPECT_FALSE(sessions_.resolve(second.token));
 }
 
-TEST_F(SessionStoreTest, DisabledUsersSessionDoesNotResolve) {
+TEST_P(SessionStoreTest, DisabledUsersSessionDoesNotResolve) {
   IssuedSession issued = issue(sessions_);
   host_.db().inTransaction([&](Transaction& tx) { users_.setDisabled(tx, anna_.id, true); });
   EXPECT_FALSE(sessions_.resolve(issued.token));
 }
 
-TEST_F(SessionStoreTest, UnknownAndMalformedTokensDoNotResolve) {
+TEST_P(SessionStoreTest, UnknownAndMalformedTokensDoNotResolve) {
   issue(sessions_);
   EXPECT_FALSE(sessions_.resolve(""));
   EXPECT_FALSE(sessions_.resolve(newSecretToken()));
@@ -114,7 +114,7 @@ TEST_F(SessionStoreTest, UnknownAndMalformedTokensDoNotResolve) {
   EXPECT_FALSE(sessions_.resolve(std::string(4096, 'a')));
 }
 
-TEST_F(SessionStoreTest, PurgeDeletesExpiredSessionsOnly) {
+TEST_P(SessionStoreTest, PurgeDeletesExpiredSessionsOnly) {
   issue(sessions_);
   now_ += 30min;
   IssuedSession later = issue(sessions_);
@@ -123,6 +123,8 @@ TEST_F(SessionStoreTest, PurgeDeletesExpiredSessionsOnly) {
             1);
   EXPECT_TRUE(sessions_.resolve(later.token));
 }
+
+CADRE_ON_EVERY_ENGINE(SessionStoreTest);
 
 }  // namespace
 }  // namespace cadre::auth

@@ -1,50 +1,32 @@
 #pragma once
 
-#include <filesystem>
 #include <memory>
-#include <random>
 #include <string>
 
 #include "core/host_schema.hpp"
+#include "db/migrator.hpp"
 #include "db/sql_database.hpp"
+#include "support/test_database.hpp"
 
 namespace cadre::test {
 
-/// A fresh SQLite file in a temp folder of its own with the host schema, removed afterwards.
+/// A fresh database on one engine ("sqlite" or "postgres") with the host's migrations applied.
 class HostDatabase {
  public:
-  HostDatabase() {
-    std::random_device random;
-    folder_ = std::filesystem::temp_directory_path() /
-              ("cadre-auth-test-" + std::to_string(random()) + std::to_string(random()));
-    std::filesystem::create_directories(folder_);
-    database_ = db::openDatabase("sqlite:" + (folder_ / "host.db").string());
-    migrate();
+  explicit HostDatabase(const std::string& engine) : store_(engine), database_(store_.open()) {
+    db::Migrator(*database_).migrate("host", hostMigrations());
   }
-  ~HostDatabase() {
-    database_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(folder_, ignored);
-  }
-  HostDatabase(const HostDatabase&) = delete;
-  HostDatabase& operator=(const HostDatabase&) = delete;
 
   Database& db() { return *database_; }
 
  private:
-  // The host's steps as the Migrator would run them (db/migrator.cpp has not landed yet).
-  void migrate() {
-    database_->inTransaction([](Transaction& tx) {
-      for (const auto& step : hostMigrations()) {
-        for (const auto& statement : step.statements) {
-          tx.execute(db::applyDialect(statement, SqlDialect::Sqlite));
-        }
-      }
-    });
-  }
-
-  std::filesystem::path folder_;
+  TestDatabase store_;
   std::unique_ptr<db::SqlDatabase> database_;
 };
+
+/// The engines every database-backed auth and audit test runs on.
+#define CADRE_ON_EVERY_ENGINE(Fixture)                                                \
+  INSTANTIATE_TEST_SUITE_P(Engines, Fixture, ::testing::Values("sqlite", "postgres"), \
+                           [](const auto& info) { return info.param; })
 
 }  // namespace cadre::test

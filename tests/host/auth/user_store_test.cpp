@@ -9,9 +9,9 @@ namespace {
 
 constexpr const char* kPassword = "correct horse battery";
 
-class UserStoreTest : public ::testing::Test {
+class UserStoreTest : public ::testing::TestWithParam<std::string> {
  protected:
-  test::HostDatabase host_;
+  test::HostDatabase host_{GetParam()};
   UserStore users_{host_.db(), PasswordHasher(1000)};
 
   User createLocal(const std::string& name, Role role = Role::Employee) {
@@ -39,7 +39,7 @@ TEST(Usernames, AreNormalizedToLowerCase) {
   EXPECT_EQ(normalizeUsername("ånna"), std::nullopt);
 }
 
-TEST_F(UserStoreTest, CreatesALocalUserWithAHashedPassword) {
+TEST_P(UserStoreTest, CreatesALocalUserWithAHashedPassword) {
   User anna = createLocal("Anna", Role::Hr);
   EXPECT_GT(anna.id, 0);
   EXPECT_EQ(anna.username, "anna");
@@ -55,7 +55,7 @@ TEST_F(UserStoreTest, CreatesALocalUserWithAHashedPassword) {
   EXPECT_EQ(row->getString(2).back(), 'Z');
 }
 
-TEST_F(UserStoreTest, UsernamesAreUniqueRegardlessOfCase) {
+TEST_P(UserStoreTest, UsernamesAreUniqueRegardlessOfCase) {
   createLocal("anna");
   EXPECT_EQ(invalidArgumentOf([&](Transaction& tx) {
               users_.createLocal(tx, "ANNA", "Other Anna", Role::Employee, kPassword);
@@ -63,21 +63,21 @@ TEST_F(UserStoreTest, UsernamesAreUniqueRegardlessOfCase) {
             "the username 'anna' is taken");
 }
 
-TEST_F(UserStoreTest, RefusesAShortPasswordWithItsReason) {
+TEST_P(UserStoreTest, RefusesAShortPasswordWithItsReason) {
   EXPECT_EQ(invalidArgumentOf([&](Transaction& tx) {
               users_.createLocal(tx, "anna", "Anna", Role::Employee, "elevenchars");
             }),
             "the password must be at least 12 characters");
 }
 
-TEST_F(UserStoreTest, RefusesABadUsername) {
+TEST_P(UserStoreTest, RefusesABadUsername) {
   EXPECT_EQ(invalidArgumentOf([&](Transaction& tx) {
               users_.createLocal(tx, "anna berg", "Anna", Role::Employee, kPassword);
             }),
             "a username is 1 to 64 characters of letters, digits, '.', '_', '@' and '-'");
 }
 
-TEST_F(UserStoreTest, VerifiesTheLocalPassword) {
+TEST_P(UserStoreTest, VerifiesTheLocalPassword) {
   User anna = createLocal("anna");
   auto verified = users_.verifyLocal("ANNA", kPassword);
   ASSERT_TRUE(verified);
@@ -87,7 +87,7 @@ TEST_F(UserStoreTest, VerifiesTheLocalPassword) {
   EXPECT_FALSE(users_.verifyLocal("not a name", kPassword));
 }
 
-TEST_F(UserStoreTest, DisabledUserDoesNotVerify) {
+TEST_P(UserStoreTest, DisabledUserDoesNotVerify) {
   User anna = createLocal("anna");
   host_.db().inTransaction([&](Transaction& tx) { users_.setDisabled(tx, anna.id, true); });
   EXPECT_FALSE(users_.verifyLocal("anna", kPassword));
@@ -95,7 +95,7 @@ TEST_F(UserStoreTest, DisabledUserDoesNotVerify) {
   EXPECT_TRUE(users_.verifyLocal("anna", kPassword));
 }
 
-TEST_F(UserStoreTest, SetPasswordReplacesTheHash) {
+TEST_P(UserStoreTest, SetPasswordReplacesTheHash) {
   createLocal("anna");
   host_.db().inTransaction(
       [&](Transaction& tx) { users_.setPassword(tx, "anna", "a brand new passphrase"); });
@@ -106,7 +106,7 @@ TEST_F(UserStoreTest, SetPasswordReplacesTheHash) {
       "there is no user 'nobody'");
 }
 
-TEST_F(UserStoreTest, UpsertExternalCreatesThenUpdates) {
+TEST_P(UserStoreTest, UpsertExternalCreatesThenUpdates) {
   User created = host_.db().inTransaction([&](Transaction& tx) {
     return users_.upsertExternal(tx, "Bo.Lind", "Bo Lind", Role::Manager, "ldap");
   });
@@ -125,7 +125,7 @@ TEST_F(UserStoreTest, UpsertExternalCreatesThenUpdates) {
   EXPECT_FALSE(users_.verifyLocal("bo.lind", ""));
 }
 
-TEST_F(UserStoreTest, UpsertExternalDoesNotTakeOverALocalAccount) {
+TEST_P(UserStoreTest, UpsertExternalDoesNotTakeOverALocalAccount) {
   createLocal("anna");
   EXPECT_EQ(invalidArgumentOf([&](Transaction& tx) {
               users_.upsertExternal(tx, "anna", "Anna", Role::Admin, "ldap");
@@ -137,7 +137,7 @@ TEST_F(UserStoreTest, UpsertExternalDoesNotTakeOverALocalAccount) {
             "an external user needs the name of its login provider");
 }
 
-TEST_F(UserStoreTest, ListsAndFinds) {
+TEST_P(UserStoreTest, ListsAndFinds) {
   User bo = createLocal("bo");
   createLocal("anna");
   auto tx = host_.db().begin(TxMode::Read);
@@ -152,6 +152,8 @@ TEST_F(UserStoreTest, ListsAndFinds) {
   EXPECT_EQ(invalidArgumentOf([&](Transaction& t) { users_.setDisabled(t, 999, true); }),
             "there is no user with id 999");
 }
+
+CADRE_ON_EVERY_ENGINE(UserStoreTest);
 
 }  // namespace
 }  // namespace cadre::auth
