@@ -14,6 +14,9 @@ packages=(
 
 missing=()
 for p in "${packages[@]}"; do
+  # A Node.js from outside Debian (NodeSource's nodejs "Provides: npm" and conflicts with Debian's
+  # npm package) already brings npm; asking apt for Debian's npm then fails the whole install.
+  if [ "$p" = npm ] && command -v npm >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then

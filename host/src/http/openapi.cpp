@@ -43,8 +43,8 @@ std::string operationId(const RegisteredRoute& r) {
       if (std::isalnum(static_cast<unsigned char>(c))) part += c;
     }
     if (part.empty()) continue;
-    if (segment.front() == '{') part = "By" + part;
     part[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(part[0])));
+    if (segment.front() == '{') part = "By" + part;
     id += part;
   }
   return id;
@@ -91,9 +91,9 @@ Object::Ptr operation(const RegisteredRoute& r) {
     responses->set("403", problemResponse("Not permitted"));
     Array::Ptr security = new Array;
     Object::Ptr bearer = new Object;
-    bearer->set("bearerAuth", new Array);
+    bearer->set("bearerAuth", Array::Ptr(new Array));
     Object::Ptr cookie = new Object;
-    cookie->set("cookieAuth", new Array);
+    cookie->set("cookieAuth", Array::Ptr(new Array));
     security->add(bearer);
     security->add(cookie);
     op->set("security", security);

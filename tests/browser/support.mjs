@@ -1,0 +1,66 @@
+// What every test file shares: the host that run.sh started, the users it created, and a few
+// small HTTP helpers built on Node's fetch.
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run these tests through tests/browser/run.sh`);
+  return value;
+}
+
+export const baseUrl = required('CADRE_URL');
+export const scratchDir = required('CADRE_SCRATCH');
+export const chromiumPath = process.env.CADRE_CHROMIUM || '/usr/bin/chromium';
+
+export const admin = {
+  username: required('CADRE_ADMIN_USER'),
+  displayName: required('CADRE_ADMIN_NAME'),
+  password: required('CADRE_ADMIN_PASSWORD'),
+  role: 'admin',
+};
+
+export const employee = {
+  username: required('CADRE_EMPLOYEE_USER'),
+  displayName: required('CADRE_EMPLOYEE_NAME'),
+  password: required('CADRE_EMPLOYEE_PASSWORD'),
+  role: 'employee',
+};
+
+/// Chromium as this machine allows it: Debian's build, no sandbox as root, no calls home.
+export const chromiumOptions = {
+  executablePath: chromiumPath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+export function url(path) {
+  return new URL(path, baseUrl).toString();
+}
+
+/// Logs in through the API; answers the login body and the session cookie ("name=value").
+export async function login(user) {
+  const response = await fetch(url('/api/v1/auth/login'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
+  if (response.status !== 200) {
+    throw new Error(`login of ${user.username} answered ${response.status}: ${await response.text()}`);
+  }
+  const body = await response.json();
+  const setCookie = response.headers.get('set-cookie') || '';
+  const cookie = setCookie.split(';')[0];
+  return { ...body, cookie, setCookie };
+}
+
+/// Reads a problem+json answer, checking its media type and its status field.
+export async function problemOf(response) {
+  const type = response.headers.get('content-type') || '';
+  if (!type.startsWith('application/problem+json')) {
+    throw new Error(`expected application/problem+json, got '${type}': ${await response.text()}`);
+  }
+  const problem = await response.json();
+  if (problem.status !== response.status) {
+    throw new Error(`problem status ${problem.status} differs from HTTP status ${response.status}`);
+  }
+  return problem;
+}
