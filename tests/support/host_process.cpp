@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -73,10 +74,14 @@ HostProcess::~HostProcess() {
 }
 
 CliResult HostProcess::cli(std::vector<std::string> args, const std::string& input) const {
-  args.push_back("--set");
-  args.push_back("db.url=" + databaseUrl());
-  args.push_back("--set");
-  args.push_back("plugins.dir=" + pluginsDir_);
+  // The test's own --set of a key wins over the harness' paths.
+  for (const std::string key : {"db.url", "plugins.dir"}) {
+    bool setByTest = std::any_of(args.begin(), args.end(),
+                                 [&](const std::string& a) { return a.rfind(key + "=", 0) == 0; });
+    if (setByTest) continue;
+    args.push_back("--set");
+    args.push_back(key + "=" + (key == "db.url" ? databaseUrl() : pluginsDir_));
+  }
   Poco::Pipe in, out;
   Poco::ProcessHandle handle = Poco::Process::launch(executable(), args, folder_, &in, &out, &out);
   {

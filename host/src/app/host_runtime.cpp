@@ -138,7 +138,7 @@ Poco::JSON::Array::Ptr HostRuntime::pluginStates() const {
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
   if (!plugins_) return list;
   for (const auto& status : plugins_->statuses()) {
-    Poco::JSON::Object::Ptr entry = new Poco::JSON::Object;
+    Poco::JSON::Object::Ptr entry = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     entry->set("name", status.name);
     entry->set("version", status.version);
     entry->set("compatVersion", status.compatVersion);

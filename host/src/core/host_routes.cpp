@@ -23,7 +23,7 @@ Route healthRoute(const HostRouteSources& s) {
   return {"GET", "/healthz", Permission::publicAccess(),
           [&database = s.database, states = s.pluginStates](const Request&, Response& res) {
             bool up = database.ping();
-            Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+            Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
             auto plugins = states();
             bool anyFailed = false;
             for (std::size_t i = 0; i < plugins->size(); ++i) {
@@ -37,7 +37,7 @@ Route healthRoute(const HostRouteSources& s) {
             Poco::JSON::Array::Ptr summary = new Poco::JSON::Array;
             for (std::size_t i = 0; i < plugins->size(); ++i) {
               auto p = plugins->getObject(static_cast<unsigned>(i));
-              Poco::JSON::Object::Ptr entry = new Poco::JSON::Object;
+              Poco::JSON::Object::Ptr entry = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
               entry->set("name", p->get("name"));
               entry->set("state", p->get("state"));
               summary->add(entry);
@@ -83,7 +83,7 @@ Route pagesRoute(const HostRouteSources& s) {
           [&pages = s.pages](const Request& req, Response& res) {
             Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
             for (const auto& entry : pages.visibleTo(req.requireUser().role)) {
-              Poco::JSON::Object::Ptr page = new Poco::JSON::Object;
+              Poco::JSON::Object::Ptr page = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
               page->set("id", entry.page.id);
               page->set("title", entry.page.title);
               page->set("plugin", entry.owner);

@@ -17,12 +17,21 @@
 namespace cadre::http {
 namespace {
 
-/// Reads at most `limit` bytes of the body; false when there is more.
+/// Reads at most `limit` bytes of the body; false when there is more. An oversized body of up to
+/// kDrainFactor times the limit is read and dropped, so that the client gets its 413 answer
+/// instead of a reset connection; beyond that the connection is closed after the answer.
+constexpr std::size_t kDrainFactor = 16;
+
 bool readBody(Poco::Net::HTTPServerRequest& in, std::size_t limit, std::string& body) {
-  if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(limit))
-    return false;
   std::istream& stream = in.stream();
   char buffer[16384];
+  if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(limit)) {
+    if (in.getContentLength64() <= static_cast<Poco::Int64>(limit * kDrainFactor)) {
+      while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
+      }
+    }
+    return false;
+  }
   while (stream) {
     stream.read(buffer, sizeof buffer);
     body.append(buffer, static_cast<std::size_t>(stream.gcount()));

@@ -6,7 +6,7 @@ namespace cadre::http {
 
 void writeProblem(Response& response, int status, const std::string& title,
                   const std::string& detail, const std::vector<FieldError>& fields) {
-  Poco::JSON::Object::Ptr problem = new Poco::JSON::Object;
+  Poco::JSON::Object::Ptr problem = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   problem->set("type", "about:blank");
   problem->set("title", title);
   problem->set("status", status);
@@ -14,7 +14,7 @@ void writeProblem(Response& response, int status, const std::string& title,
   if (!fields.empty()) {
     Poco::JSON::Array::Ptr errors = new Poco::JSON::Array;
     for (const auto& field : fields) {
-      Poco::JSON::Object::Ptr entry = new Poco::JSON::Object;
+      Poco::JSON::Object::Ptr entry = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
       entry->set("field", field.field);
       entry->set("message", field.message);
       errors->add(entry);

@@ -256,6 +256,7 @@ TEST_F(ServeTest, ShellAndPluginPagesAreServed) {
 }
 
 TEST_F(ServeTest, SecretsNeverReachTheLog) {
+  host_->request("GET", "/healthz");
   host_->request("POST", "/api/v1/auth/login",
                  "{\"username\":\"hr\",\"password\":\"wrong-password-xyz\"}");
   std::string log = host_->log();
