@@ -109,8 +109,19 @@ void HostRuntime::addHostRoutes() {
   for (auto& route : hostRoutes(sources)) router_.add("host", std::move(route));
 }
 
+void HostRuntime::addHostJobs() {
+  JobSpec purge{"host.purge-sessions", std::chrono::hours(1), [this] {
+                  database_->inTransaction([this](Transaction& tx) {
+                    sessions_->purgeExpired(tx);
+                    throttle_->purgeOld(tx);
+                  });
+                }};
+  jobs_->add("host", std::move(purge));
+}
+
 std::uint16_t HostRuntime::serve() {
   addHostRoutes();
+  addHostJobs();
   http::PipelineHooks hooks;
   hooks.authenticate = [this](const Request& request) { return authenticate(request); };
   hooks.onDenied = [this](const Request& request, const std::string& reason) {

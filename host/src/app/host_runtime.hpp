@@ -42,12 +42,15 @@ class HostRuntime {
   db::SqlDatabase& database() { return *database_; }
   auth::UserStore& users() { return *users_; }
   audit::AuditStore& audit() { return *audit_; }
+  auth::SessionStore& sessions() { return *sessions_; }
   plugins::PluginHost& plugins() { return *plugins_; }
   /// The plugins as the API shows them: [{name, version, state, error, file, dependencies}].
   Poco::JSON::Array::Ptr pluginStates() const;
 
  private:
   void addHostRoutes();
+  /// The host's own jobs: purging expired sessions and old login attempts.
+  void addHostJobs();
   std::string extraMetrics() const;
   std::optional<http::Authentication> authenticate(const Request& request);
 

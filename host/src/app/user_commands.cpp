@@ -30,6 +30,9 @@ int setPassword(HostRuntime& runtime, const std::string& name) {
   std::string password = readNewPassword();
   runtime.database().inTransaction([&](Transaction& tx) {
     runtime.users().setPassword(tx, name, password);
+    // Whoever held the old password may hold a session too.
+    if (auto user = runtime.users().findByUsername(tx, name))
+      runtime.sessions().revokeAllOf(tx, user->id);
     runtime.audit().recordSystem(tx, "cli", {"user.password", "user", name, "", ""});
   });
   std::cout << "password of " << name << " changed\n";
@@ -41,6 +44,7 @@ int setDisabled(HostRuntime& runtime, const std::string& name, bool disabled) {
     auto user = runtime.users().findByUsername(tx, name);
     if (!user) return false;
     runtime.users().setDisabled(tx, user->id, disabled);
+    if (disabled) runtime.sessions().revokeAllOf(tx, user->id);
     runtime.audit().recordSystem(tx, "cli",
                                  {disabled ? "user.disable" : "user.enable", "user", name, "", ""});
     return true;

@@ -30,14 +30,25 @@ RequestPipeline::RequestPipeline(const Router& router, PipelineHooks hooks)
 void RequestPipeline::authorize(Request& request, const RegisteredRoute& registered,
                                 User& userSlot) const {
   std::optional<Authentication> auth;
-  if (hooks_.authenticate) auth = hooks_.authenticate(request);
+  try {
+    if (hooks_.authenticate) auth = hooks_.authenticate(request);
+  } catch (const HttpError&) {
+    if (hooks_.onDenied) hooks_.onDenied(request, "unknown, expired or revoked session token");
+    throw;
+  }
   if (auth) {
     userSlot = auth->user;
     request.user = &userSlot;
   }
   const Permission& permission = registered.route.permission;
   if (!permission.allows(request.user)) {
-    if (!request.user) throw HttpError::unauthorized("log in to use " + registered.route.pattern);
+    if (!request.user) {
+      if (hooks_.onDenied) {
+        hooks_.onDenied(request,
+                        "not logged in for " + request.method + " " + registered.route.pattern);
+      }
+      throw HttpError::unauthorized("log in to use " + registered.route.pattern);
+    }
     std::string reason = "role " + std::string(roleName(request.user->role)) + " may not " +
                          request.method + " " + registered.route.pattern + " (needs " +
                          permission.describe() + ")";

@@ -26,7 +26,8 @@ TEST(Cli, PluginsListsStatesAndFailsWhenOneFailed) {
   HostProcess host({"alpha", "beta", "wrong_api"});
   auto result = host.cli({"plugins"});
   EXPECT_EQ(result.exitCode, 1) << result.output;
-  EXPECT_NE(result.output.find("alpha            1.2.0      running"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("alpha            1.2.0      running"), std::string::npos)
+      << result.output;
   EXPECT_NE(result.output.find("beta             1.0.0      running"), std::string::npos);
   EXPECT_NE(result.output.find("wrong_api"), std::string::npos);
   EXPECT_NE(result.output.find("failed"), std::string::npos);
@@ -44,9 +45,10 @@ TEST(Cli, UserLifecycle) {
   EXPECT_NE(weak.output.find("at least 12 characters"), std::string::npos) << weak.output;
   auto noRole = host.cli({"user", "add", "ana"}, "long-enough-password\n");
   EXPECT_EQ(noRole.exitCode, 64);
-  EXPECT_EQ(host.cli({"user", "add", "ana", "--role", "hr", "--name", "Ana Lê"}, "long-enough-password\n")
-                .exitCode,
-            0);
+  EXPECT_EQ(
+      host.cli({"user", "add", "ana", "--role", "hr", "--name", "Ana Lê"}, "long-enough-password\n")
+          .exitCode,
+      0);
   auto duplicate = host.cli({"user", "add", "ana", "--role", "hr"}, "long-enough-password\n");
   EXPECT_EQ(duplicate.exitCode, 1);
   EXPECT_EQ(host.cli({"user", "disable", "ana"}).exitCode, 0);
@@ -57,6 +59,25 @@ TEST(Cli, UserLifecycle) {
       << list.output;
   EXPECT_EQ(host.cli({"user", "disable", "nobody"}).exitCode, 1);
   EXPECT_EQ(host.cli({"user", "passwd", "ana"}, "another-long-password\n").exitCode, 0);
+}
+
+TEST(Cli, PasswordChangeAndDisableEndSessions) {
+  HostProcess host;
+  host.addUser("rita", "employee", "first-long-password");
+  host.start();
+  std::map<std::string, std::string> auth = {
+      {"Authorization", "Bearer " + host.login("rita", "first-long-password")}};
+  EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 200);
+  EXPECT_EQ(host.cli({"user", "passwd", "rita"}, "second-long-password\n").exitCode, 0);
+  EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 401);
+
+  auth["Authorization"] = "Bearer " + host.login("rita", "second-long-password");
+  EXPECT_EQ(host.cli({"user", "disable", "rita"}).exitCode, 0);
+  EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 401);
+  auto refused = host.request("POST", "/api/v1/auth/login",
+                              R"({"username":"rita","password":"second-long-password"})");
+  EXPECT_EQ(refused.status, 401);
+  host.stop();
 }
 
 TEST(Cli, ConfigCheckShowsSourcesAndMasksSecrets) {
@@ -79,7 +100,8 @@ TEST(Cli, MigrateAndDemoAreRepeatable) {
   HostProcess host({"alpha"});
   auto migrate = host.cli({"migrate"});
   EXPECT_EQ(migrate.exitCode, 0) << migrate.output;
-  EXPECT_NE(migrate.output.find("host             schema version 3"), std::string::npos) << migrate.output;
+  EXPECT_NE(migrate.output.find("host             schema version 3"), std::string::npos)
+      << migrate.output;
   EXPECT_NE(migrate.output.find("alpha            schema version 1"), std::string::npos);
   auto demo = host.cli({"demo", "--set", "admin.password=demo-admin-password"});
   EXPECT_EQ(demo.exitCode, 0) << demo.output;

@@ -71,10 +71,23 @@ TEST_F(ServeTest, UnauthenticatedIs401ProblemJson) {
   auto reply = host_->request("GET", "/api/v1/probe/items");
   EXPECT_EQ(reply.status, 401);
   EXPECT_EQ(reply.header("content-type"), "application/problem+json");
-  EXPECT_EQ(reply.body,
-            "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"log in "
-            "to use /api/v1/probe/items\"}");
+  EXPECT_EQ(
+      reply.body,
+      "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"log in "
+      "to use /api/v1/probe/items\"}");
   EXPECT_EQ(host_->request("GET", "/api/v1/probe/items", "", bearer("not-a-token")).status, 401);
+}
+
+TEST_F(ServeTest, UnauthenticatedAndBadTokensAreAudited) {
+  host_->request("GET", "/api/v1/probe/items?limit=7");
+  host_->request("GET", "/api/v1/probe/items", "", bearer("forged-token"));
+  auto audit = host_->request("GET", "/api/v1/audit?action=access.denied&actor=anonymous&limit=100",
+                              "", bearer(adminToken_));
+  EXPECT_EQ(audit.status, 200);
+  EXPECT_NE(audit.body.find("not logged in for GET /api/v1/probe/items"), std::string::npos)
+      << audit.body;
+  EXPECT_NE(audit.body.find("unknown, expired or revoked session token"), std::string::npos);
+  EXPECT_EQ(audit.body.find("forged-token"), std::string::npos);
 }
 
 TEST_F(ServeTest, UnknownRouteAndWrongMethod) {
@@ -107,10 +120,11 @@ TEST_F(ServeTest, BadInputNamesTheField) {
   auto wrongTypes = host_->request("POST", "/api/v1/probe/items", "{\"name\":5,\"colour\":\"red\"}",
                                    bearer(hrToken_));
   EXPECT_EQ(wrongTypes.status, 400);
-  EXPECT_EQ(wrongTypes.body,
-            "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"2 fields "
-            "are invalid\",\"errors\":[{\"field\":\"name\",\"message\":\"must be a string, not a "
-            "number\"},{\"field\":\"colour\",\"message\":\"is not a known field\"}]}");
+  EXPECT_EQ(
+      wrongTypes.body,
+      "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"2 fields "
+      "are invalid\",\"errors\":[{\"field\":\"name\",\"message\":\"must be a string, not a "
+      "number\"},{\"field\":\"colour\",\"message\":\"is not a known field\"}]}");
   auto malformed = host_->request("POST", "/api/v1/probe/items", "{\"name\":", bearer(hrToken_));
   EXPECT_EQ(malformed.status, 400);
   auto badUtf8 =
@@ -121,9 +135,9 @@ TEST_F(ServeTest, BadInputNamesTheField) {
                              std::string(10000, '[') + std::string(10000, ']'), bearer(hrToken_));
   EXPECT_EQ(deep.status, 400);
   EXPECT_NE(deep.body.find("nests deeper than 64"), std::string::npos);
-  auto huge = host_->request("POST", "/api/v1/probe/items",
-                             "{\"name\":\"" + std::string(2 * 1024 * 1024, 'x') + "\"}",
-                             bearer(hrToken_));
+  auto huge =
+      host_->request("POST", "/api/v1/probe/items",
+                     "{\"name\":\"" + std::string(2 * 1024 * 1024, 'x') + "\"}", bearer(hrToken_));
   EXPECT_EQ(huge.status, 413);
 }
 
@@ -147,17 +161,18 @@ TEST_F(ServeTest, HandlerThatThrowsAnswers500WithAnErrorIdInTheLog) {
   static const std::regex kErrorId("quote error id ([0-9a-f]{16}) to support");
   ASSERT_TRUE(std::regex_search(reply.body, match, kErrorId)) << reply.body;
   std::string log = host_->log();
-  EXPECT_NE(log.find("request " + match[1].str() + " GET /api/v1/probe/boom failed: secret internal detail"),
+  EXPECT_NE(log.find("request " + match[1].str() +
+                     " GET /api/v1/probe/boom failed: secret internal detail"),
             std::string::npos)
       << log;
 }
 
 TEST_F(ServeTest, DeniedAccessIs403AndAudited) {
-  auto reply = host_->request("POST", "/api/v1/probe/items", "{\"name\":\"nope\"}",
-                              bearer(employeeToken_));
+  auto reply =
+      host_->request("POST", "/api/v1/probe/items", "{\"name\":\"nope\"}", bearer(employeeToken_));
   EXPECT_EQ(reply.status, 403);
-  auto audit = host_->request("GET", "/api/v1/audit?action=access.denied&actor=emp", "",
-                              bearer(hrToken_));
+  auto audit =
+      host_->request("GET", "/api/v1/audit?action=access.denied&actor=emp", "", bearer(hrToken_));
   EXPECT_EQ(audit.status, 200);
   EXPECT_NE(audit.body.find("/api/v1/probe/items"), std::string::npos) << audit.body;
   EXPECT_EQ(host_->request("GET", "/api/v1/audit", "", bearer(employeeToken_)).status, 403);
@@ -171,7 +186,8 @@ TEST_F(ServeTest, PaginationAndCsvExport) {
     auto reply = host_->request("GET", path, "", bearer(employeeToken_));
     ASSERT_EQ(reply.status, 200) << reply.body;
     static const std::regex kName("\"name\":\"([^\"]+)\"");
-    for (std::sregex_iterator it(reply.body.begin(), reply.body.end(), kName), end; it != end; ++it) {
+    for (std::sregex_iterator it(reply.body.begin(), reply.body.end(), kName), end; it != end;
+         ++it) {
       seen.push_back((*it)[1]);
     }
     std::smatch next;
@@ -183,7 +199,8 @@ TEST_F(ServeTest, PaginationAndCsvExport) {
     path = "/api/v1/probe/items?limit=2&cursor=" + next[1].str();
   }
   EXPECT_NE(std::find(seen.begin(), seen.end(), "page-c"), seen.end());
-  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), seen.size()) << "a row repeated";
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), seen.size())
+      << "a row repeated";
   auto csv = host_->request("GET", "/api/v1/probe/items?format=csv", "", bearer(employeeToken_));
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
   EXPECT_EQ(csv.body.rfind("id,name,count\r\n", 0), 0u) << csv.body;
@@ -194,8 +211,9 @@ TEST_F(ServeTest, PersonalDataIsNotCached) {
   auto reply = host_->request("GET", "/api/v1/probe/me", "", bearer(employeeToken_));
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.header("cache-control"), "no-store");
-  EXPECT_EQ(host_->request("GET", "/api/v1/auth/me", "", bearer(employeeToken_)).header("cache-control"),
-            "no-store");
+  EXPECT_EQ(
+      host_->request("GET", "/api/v1/auth/me", "", bearer(employeeToken_)).header("cache-control"),
+      "no-store");
 }
 
 TEST_F(ServeTest, CookieSessionsNeedTheCsrfHeaderForWrites) {
@@ -211,22 +229,28 @@ TEST_F(ServeTest, CookieSessionsNeedTheCsrfHeaderForWrites) {
   ASSERT_TRUE(std::regex_search(login.body, match, kCsrf));
   std::map<std::string, std::string> headers = {{"Cookie", pair}};
   EXPECT_EQ(host_->request("GET", "/api/v1/probe/items", "", headers).status, 200);
-  EXPECT_EQ(host_->request("POST", "/api/v1/probe/items", "{\"name\":\"csrf\"}", headers).status, 403);
+  EXPECT_EQ(host_->request("POST", "/api/v1/probe/items", "{\"name\":\"csrf\"}", headers).status,
+            403);
   headers["X-CSRF-Token"] = "wrong";
-  EXPECT_EQ(host_->request("POST", "/api/v1/probe/items", "{\"name\":\"csrf\"}", headers).status, 403);
+  EXPECT_EQ(host_->request("POST", "/api/v1/probe/items", "{\"name\":\"csrf\"}", headers).status,
+            403);
   headers["X-CSRF-Token"] = match[1];
-  EXPECT_EQ(host_->request("POST", "/api/v1/probe/items", "{\"name\":\"csrf\"}", headers).status, 201);
+  EXPECT_EQ(host_->request("POST", "/api/v1/probe/items", "{\"name\":\"csrf\"}", headers).status,
+            201);
 }
 
 TEST_F(ServeTest, MetricsCountRequestsAndPluginStates) {
   host_->request("GET", "/healthz");
   auto reply = host_->request("GET", "/metrics");
   EXPECT_EQ(reply.status, 200);
-  EXPECT_NE(reply.body.find("cadre_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"),
+  EXPECT_NE(reply.body.find(
+                "cadre_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"),
             std::string::npos);
-  EXPECT_NE(reply.body.find("cadre_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\""),
+  EXPECT_NE(reply.body.find(
+                "cadre_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\""),
             std::string::npos);
-  EXPECT_NE(reply.body.find("cadre_plugin_state{plugin=\"probe\",state=\"running\"} 1"), std::string::npos);
+  EXPECT_NE(reply.body.find("cadre_plugin_state{plugin=\"probe\",state=\"running\"} 1"),
+            std::string::npos);
   EXPECT_NE(reply.body.find("cadre_plugins_failed 0"), std::string::npos);
   EXPECT_NE(reply.body.find("cadre_database_up 1"), std::string::npos);
 }
