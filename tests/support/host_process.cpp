@@ -31,7 +31,9 @@ namespace fs = std::filesystem;
 namespace cadre::test {
 namespace {
 
-std::string executable() { return binaryDir() + "/bin/cadre"; }
+std::string executable() {
+  return binaryDir() + "/bin/cadre";
+}
 
 std::string readAll(const std::string& path) {
   std::ifstream in(path);
@@ -56,8 +58,9 @@ std::string HttpReply::header(const std::string& lowerCaseName) const {
 HostProcess::HostProcess(const std::vector<std::string>& fixturePlugins) : folder_(makeFolder()) {
   pluginsDir_ = folder_ + "/plugins";
   fs::create_directory(pluginsDir_);
-  fs::permissions(pluginsDir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                                   fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(pluginsDir_, fs::perms::owner_all | fs::perms::group_read |
+                                   fs::perms::group_exec | fs::perms::others_read |
+                                   fs::perms::others_exec);
   std::string fixtures = binaryDir() + "/tests/fixtures/plugins/";
   for (const auto& name : fixturePlugins) {
     fs::copy_file(fixtures + name + ".so", pluginsDir_ + "/" + name + ".so");
@@ -91,7 +94,8 @@ CliResult HostProcess::cli(std::vector<std::string> args, const std::string& inp
   in.close(Poco::Pipe::CLOSE_WRITE);
   Poco::PipeInputStream stdoutStream(out);
   CliResult result;
-  result.output.assign(std::istreambuf_iterator<char>(stdoutStream), std::istreambuf_iterator<char>());
+  result.output.assign(std::istreambuf_iterator<char>(stdoutStream),
+                       std::istreambuf_iterator<char>());
   result.exitCode = handle.wait();
   return result;
 }
@@ -105,7 +109,8 @@ void HostProcess::addUser(const std::string& name, const std::string& role,
 void HostProcess::start(const std::map<std::string, std::string>& settings, bool ownPaths) {
   std::vector<std::string> args = {executable(), "serve", "--set", "http.port=0"};
   if (ownPaths) {
-    args.insert(args.end(), {"--set", "db.url=" + databaseUrl(), "--set", "plugins.dir=" + pluginsDir_});
+    args.insert(args.end(),
+                {"--set", "db.url=" + databaseUrl(), "--set", "plugins.dir=" + pluginsDir_});
   }
   for (const auto& [key, value] : settings) {
     args.push_back("--set");
@@ -194,6 +199,8 @@ std::string HostProcess::login(const std::string& name, const std::string& passw
   return match[1];
 }
 
-std::string HostProcess::log() const { return readAll(folder_ + "/host.log"); }
+std::string HostProcess::log() const {
+  return readAll(folder_ + "/host.log");
+}
 
 }  // namespace cadre::test

@@ -44,7 +44,8 @@ class HostProcess {
   void start(const std::map<std::string, std::string>& settings = {}, bool ownPaths = true);
   void stop();
 
-  HttpReply request(const std::string& method, const std::string& path, const std::string& body = "",
+  HttpReply request(const std::string& method, const std::string& path,
+                    const std::string& body = "",
                     const std::map<std::string, std::string>& headers = {}) const;
   /// Logs in and returns the bearer token; fails the test on anything but 200.
   std::string login(const std::string& name, const std::string& password) const;

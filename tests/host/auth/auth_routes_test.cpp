@@ -136,9 +136,8 @@ TEST_P(AuthRoutesTest, SixthFailedLoginAnswers429WithRetryAfter) {
   EXPECT_EQ(response.contentType, "application/problem+json");
   EXPECT_EQ(response.headers.at("Retry-After"), "900");
   EXPECT_EQ(response.headers.count("Set-Cookie"), 0u);
-  EXPECT_EQ(response.body,
-            R"({"type":"about:blank","title":"Too Many Requests","status":429,)"
-            R"("detail":"too many failed logins; try again in 900 seconds"})");
+  EXPECT_EQ(response.body, R"({"type":"about:blank","title":"Too Many Requests","status":429,)"
+                           R"("detail":"too many failed logins; try again in 900 seconds"})");
 }
 
 TEST_P(AuthRoutesTest, LogoutWithBearerRevokesAndClearsTheCookie) {
