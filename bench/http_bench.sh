@@ -12,6 +12,8 @@
 #   BENCH_THREADS    server threads, host and bare alike        (default 16, the host's default)
 #   BENCH_CONNECTIONS wrk connections                          (default = BENCH_THREADS, see README)
 #   BENCH_WRK_THREADS wrk threads                               (default 2)
+#   BENCH_SESSION_CACHE_MS session.cacheMillis for the host     (default: the host's, 1000;
+#                    0 looks every session up in the database)
 #   BENCH_VERBOSE=1  also print every wrk report
 # Everything listens on and connects to 127.0.0.1 only; every process started here is stopped
 # on exit; every step has a time limit.
@@ -86,6 +88,9 @@ host_port=$(free_port)
 while [ "$host_port" = "$bare_port" ]; do host_port=$(free_port); done
 host_settings=(--set "db.url=$db_url" --set log.level=warning --set http.address=127.0.0.1
   --set "http.threads=$server_threads")
+if [ -n "${BENCH_SESSION_CACHE_MS:-}" ]; then
+  host_settings+=(--set "session.cacheMillis=$BENCH_SESSION_CACHE_MS")
+fi
 
 echo "http_bench: setting up in $work" >&2
 # The user first (this also creates and migrates the database), then the servers.

@@ -60,6 +60,8 @@ class CADRE_SDK_API JsonFields {
 
 /// Whether a text is valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 CADRE_SDK_API bool isValidUtf8(const std::string& text);
+/// The number of code points in a UTF-8 text (what a person counts as characters).
+CADRE_SDK_API std::size_t utf8Length(const std::string& text);
 /// Whether a text is an existing calendar date in the form YYYY-MM-DD.
 CADRE_SDK_API bool isIsoDate(const std::string& text);
 

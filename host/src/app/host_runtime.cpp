@@ -39,7 +39,8 @@ void HostRuntime::openDatabase() {
   audit_ = std::make_unique<audit::AuditStore>(*database_);
   users_ = std::make_unique<auth::UserStore>(*database_);
   sessions_ = std::make_unique<auth::SessionStore>(
-      *database_, std::chrono::seconds(config_.getInt("session.ttlSeconds", 43200)));
+      *database_, std::chrono::seconds(config_.getInt("session.ttlSeconds", 43200)),
+      auth::systemClock(), std::chrono::milliseconds(config_.getInt("session.cacheMillis", 1000)));
   throttle_ = std::make_unique<auth::LoginThrottle>();
   login_ = std::make_unique<auth::LoginService>(
       *database_, *users_, *sessions_, *throttle_,

@@ -93,14 +93,6 @@ std::optional<Encoded> decode(const std::string& encoded) {
   return result;
 }
 
-std::size_t codePoints(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
-
 }  // namespace
 
 PasswordHasher::PasswordHasher(int iterations) : iterations_(iterations) {
@@ -136,7 +128,7 @@ std::string PasswordHasher::weakness(const std::string& password) {
   if (password.size() > kMaxLength) {
     return "the password must be at most " + std::to_string(kMaxLength) + " bytes";
   }
-  if (codePoints(password) < kMinLength) {
+  if (utf8Length(password) < kMinLength) {
     return "the password must be at least " + std::to_string(kMinLength) + " characters";
   }
   return "";

@@ -1,6 +1,7 @@
 #include "auth/session_store.hpp"
 
 #include "auth/secret_token.hpp"
+#include "auth/session_cache.hpp"
 
 namespace cadre::auth {
 namespace {
@@ -38,8 +39,14 @@ bool Session::csrfMatches(const std::string& presented) const {
   return constantTimeEquals(sha256Hex(presented), csrfHash);
 }
 
-SessionStore::SessionStore(Database& database, std::chrono::seconds ttl, Clock clock)
-    : database_(database), ttl_(ttl), clock_(std::move(clock)) {}
+SessionStore::SessionStore(Database& database, std::chrono::seconds ttl, Clock clock,
+                           std::chrono::milliseconds cacheLifetime)
+    : database_(database),
+      ttl_(ttl),
+      clock_(std::move(clock)),
+      cache_(std::make_unique<SessionCache>(cacheLifetime)) {}
+
+SessionStore::~SessionStore() = default;
 
 IssuedSession SessionStore::issue(Transaction& tx, const User& user) {
   auto now = clock_();
@@ -54,21 +61,28 @@ IssuedSession SessionStore::issue(Transaction& tx, const User& user) {
 
 std::optional<Session> SessionStore::resolve(const std::string& token) {
   if (!looksLikeToken(token)) return std::nullopt;
+  std::string hash = sha256Hex(token);
+  std::string now = isoUtc(clock_());
+  if (auto cached = cache_->find(hash, now)) return cached;
   auto tx = database_.begin(TxMode::Read);
   auto row = tx->queryOne(
       "SELECT s.id, s.expires_at, s.csrf_hash, u.id, u.username, u.display_name, u.role, "
       "u.source FROM sessions s JOIN users u ON u.id = s.user_id "
       "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled = 0",
-      {sha256Hex(token), isoUtc(clock_())});
+      {hash, now});
   tx->commit();
   if (!row) return std::nullopt;
-  return readSession(*row);
+  Session session = readSession(*row);
+  cache_->put(hash, session);
+  return session;
 }
 
 void SessionStore::revoke(Transaction& tx, const std::string& token) {
   if (!looksLikeToken(token)) return;
+  std::string hash = sha256Hex(token);
+  cache_->forgetToken(hash);
   tx.execute("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-             {isoUtc(clock_()), sha256Hex(token)});
+             {isoUtc(clock_()), hash});
 }
 
 void SessionStore::end(const std::string& token,
@@ -80,6 +94,7 @@ void SessionStore::end(const std::string& token,
 }
 
 void SessionStore::revokeAllOf(Transaction& tx, std::int64_t userId) {
+  cache_->forgetUser(userId);
   tx.execute("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
              {isoUtc(clock_()), userId});
 }

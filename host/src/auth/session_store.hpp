@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,8 @@
 #include "cadre/user.hpp"
 
 namespace cadre::auth {
+
+class SessionCache;
 
 /// A live session found by its token.
 struct Session {
@@ -35,14 +38,19 @@ struct IssuedSession {
 /// a copy of the database does not hold a usable token. Thread-safe.
 class SessionStore {
  public:
-  /// The database must outlive the store. `ttl` is how long a session lives after login.
+  /// The database must outlive the store. `ttl` is how long a session lives after login;
+  /// `cacheLifetime` how long a looked-up session is kept in memory (see SessionCache; zero,
+  /// the default, reads the database on every lookup).
   explicit SessionStore(Database& database, std::chrono::seconds ttl = std::chrono::hours(12),
-                        Clock clock = systemClock());
+                        Clock clock = systemClock(),
+                        std::chrono::milliseconds cacheLifetime = std::chrono::milliseconds(0));
+  ~SessionStore();
 
   /// Opens a session for `user` inside the caller's transaction.
   IssuedSession issue(Transaction& tx, const User& user);
   /// The session of a token; std::nullopt for an unknown, expired or revoked token or a
-  /// disabled user. One indexed query in its own read transaction (every request calls it).
+  /// disabled user. One indexed query in its own read transaction (every request calls it),
+  /// unless the cache holds the session.
   std::optional<Session> resolve(const std::string& token);
   /// Ends the session of a token; an unknown or already revoked token is left alone.
   void revoke(Transaction& tx, const std::string& token);
@@ -60,6 +68,7 @@ class SessionStore {
   Database& database_;
   std::chrono::seconds ttl_;
   Clock clock_;
+  std::unique_ptr<SessionCache> cache_;
 };
 
 }  // namespace cadre::auth

@@ -28,6 +28,9 @@ const std::vector<ConfigKey>& hostConfigKeys() {
       {"log.file", "", "log to this file (rotated) instead of the console"},
       {"log.rotation", "10 M", "rotate the log file at this size"},
       {"session.ttlSeconds", "43200", "how long a login lasts"},
+      {"session.cacheMillis", "1000",
+       "how long a host keeps a looked-up session in memory; a session revoked on another host or "
+       "by the CLI stops working within this time (0: read the database on every request)"},
       {"admin.password", "", "password for the admin user that `cadre demo` creates", true},
   };
   return keys;

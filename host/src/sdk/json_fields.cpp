@@ -25,6 +25,8 @@ std::string jsonTypeName(const Poco::Dynamic::Var& v) {
   return "an unexpected value";
 }
 
+}  // namespace
+
 std::size_t utf8Length(const std::string& text) {
   std::size_t count = 0;
   for (unsigned char c : text) {
@@ -32,8 +34,6 @@ std::size_t utf8Length(const std::string& text) {
   }
   return count;
 }
-
-}  // namespace
 
 bool isValidUtf8(const std::string& text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

@@ -1,7 +1,9 @@
 // The `cadre` subcommands, run as a user would run them.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "support/host_process.hpp"
 
@@ -61,7 +63,10 @@ TEST(Cli, UserLifecycle) {
   EXPECT_EQ(host.cli({"user", "passwd", "ana"}, "another-long-password\n").exitCode, 0);
 }
 
-TEST(Cli, PasswordChangeAndDisableEndSessions) {
+TEST(Cli, PasswordChangeAndDisableEndSessionsWithinTheCacheLifetime) {
+  // The server keeps looked-up sessions for session.cacheMillis (1 s by default); the CLI is
+  // another process, so its revocations reach the server within that time.
+  using namespace std::chrono_literals;
   HostProcess host;
   host.addUser("rita", "employee", "first-long-password");
   host.start();
@@ -69,14 +74,29 @@ TEST(Cli, PasswordChangeAndDisableEndSessions) {
       {"Authorization", "Bearer " + host.login("rita", "first-long-password")}};
   EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 200);
   EXPECT_EQ(host.cli({"user", "passwd", "rita"}, "second-long-password\n").exitCode, 0);
+  std::this_thread::sleep_for(1100ms);
   EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 401);
 
   auth["Authorization"] = "Bearer " + host.login("rita", "second-long-password");
+  EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 200);
   EXPECT_EQ(host.cli({"user", "disable", "rita"}).exitCode, 0);
+  std::this_thread::sleep_for(1100ms);
   EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 401);
   auto refused = host.request("POST", "/api/v1/auth/login",
                               R"({"username":"rita","password":"second-long-password"})");
   EXPECT_EQ(refused.status, 401);
+  host.stop();
+}
+
+TEST(Cli, LogoutEndsTheSessionAtOnceOnThisHost) {
+  HostProcess host;
+  host.addUser("rita", "employee", "first-long-password");
+  host.start();
+  std::map<std::string, std::string> auth = {
+      {"Authorization", "Bearer " + host.login("rita", "first-long-password")}};
+  EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 200);
+  EXPECT_EQ(host.request("POST", "/api/v1/auth/logout", "", auth).status, 204);
+  EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 401);
   host.stop();
 }
 
