@@ -13,10 +13,10 @@ int CadreApp::demo() {
   HostRuntime runtime(config);
   runtime.openDatabase();
   runtime.loadPlugins();
-  bool seeded = runtime.database().inTransaction(
+  bool adminExists = runtime.database().inTransaction(
       [&](Transaction& tx) { return runtime.users().findByUsername(tx, "admin").has_value(); },
       TxMode::Read);
-  if (seeded) {
+  if (adminExists) {
     std::cout << "demo: the admin user exists already; nothing seeded again\n";
     return 0;
   }
@@ -27,7 +27,10 @@ int CadreApp::demo() {
                                  {"user.create", "user", "admin", "", "{\"role\":\"admin\"}"});
   });
   runtime.plugins().seedDemo();
-  std::cout << "demo: data seeded in " << runtime.database().describe() << "\n"
+  std::size_t running = 0;
+  for (const auto& status : runtime.plugins().statuses()) running += status.state == "running";
+  std::cout << "demo: " << running << " plugin(s) seeded their demo data in "
+            << runtime.database().describe() << "\n"
             << "demo: log in as admin with password " << password << "\n";
   return 0;
 }

@@ -3,8 +3,10 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
+#include "db/sql_database.hpp"
 #include "support/host_process.hpp"
 
 namespace cadre::test {
@@ -127,9 +129,50 @@ TEST(Cli, MigrateAndDemoAreRepeatable) {
   EXPECT_EQ(demo.exitCode, 0) << demo.output;
   EXPECT_NE(demo.output.find("demo: log in as admin with password demo-admin-password"),
             std::string::npos);
+  EXPECT_NE(demo.output.find("demo: 1 plugin(s) seeded their demo data in sqlite:"),
+            std::string::npos)
+      << demo.output;
+  auto database = db::openDatabase(host.databaseUrl());
+  auto rows = database->begin(TxMode::Read)->query("SELECT name FROM alpha_items");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].getString(0), "demo");
   auto again = host.cli({"demo"});
   EXPECT_EQ(again.exitCode, 0);
   EXPECT_NE(again.output.find("nothing seeded again"), std::string::npos);
+}
+
+TEST(Cli, AFailingMigrationStopsTheHostAndKeepsNothingOfTheStep) {
+  HostProcess host({"bad_migration"});
+  auto migrate = host.cli({"migrate"});
+  EXPECT_EQ(migrate.exitCode, 3) << migrate.output;
+  EXPECT_NE(migrate.output.find("cadre: migration bad_migration 2 'broken step' failed: "),
+            std::string::npos)
+      << migrate.output;
+  EXPECT_NE(migrate.output.find("; rolled back"), std::string::npos);
+  auto serve = host.cli({"serve", "--set", "http.port=0"});
+  EXPECT_EQ(serve.exitCode, 3) << serve.output;
+  // Step 1 stays applied; nothing of step 2 does.
+  auto database = db::openDatabase(host.databaseUrl());
+  auto tx = database->begin(TxMode::Read);
+  auto tables = tx->query(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'bad_migration%'");
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].getString(0), "bad_migration_good");
+  auto versions = tx->query("SELECT version FROM schema_migrations WHERE owner = 'bad_migration'");
+  ASSERT_EQ(versions.size(), 1u);
+  EXPECT_EQ(versions[0].getInt(0), 1);
+}
+
+TEST(Cli, LogsToARotatingFileWhenAsked) {
+  HostProcess host;
+  std::string file = host.folder() + "/cadre.log";
+  host.start({{"log.file", file}});
+  EXPECT_EQ(host.request("GET", "/healthz").status, 200);
+  host.stop();
+  std::ifstream in(file);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(content.find("I cadre.access: GET /healthz 200 "), std::string::npos) << content;
+  EXPECT_NE(content.find("N cadre: stopping"), std::string::npos);
 }
 
 TEST(Cli, ServeWithNoConfigUsesSqliteInTheWorkingFolder) {
