@@ -50,6 +50,10 @@ std::string makeFolder() {
 
 }  // namespace
 
+std::map<std::string, std::string> bearerHeader(const std::string& token) {
+  return {{"Authorization", "Bearer " + token}};
+}
+
 std::string HttpReply::header(const std::string& lowerCaseName) const {
   auto it = headers.find(lowerCaseName);
   return it == headers.end() ? std::string() : it->second;

@@ -17,6 +17,9 @@ struct HttpReply {
   std::string header(const std::string& lowerCaseName) const;
 };
 
+/// The Authorization header of a bearer token.
+std::map<std::string, std::string> bearerHeader(const std::string& token);
+
 /// What a CLI run of `cadre` printed and how it ended.
 struct CliResult {
   int exitCode = -1;

@@ -65,21 +65,26 @@ TEST(Cli, UserLifecycle) {
   EXPECT_EQ(host.cli({"user", "passwd", "ana"}, "another-long-password\n").exitCode, 0);
 }
 
+/// Starts the host with one employee, rita, logged in; returns her bearer header.
+std::map<std::string, std::string> startWithRitaLoggedIn(HostProcess& host) {
+  host.addUser("rita", "employee", "first-long-password");
+  host.start();
+  auto auth = bearerHeader(host.login("rita", "first-long-password"));
+  EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 200);
+  return auth;
+}
+
 TEST(Cli, PasswordChangeAndDisableEndSessionsWithinTheCacheLifetime) {
   // The server keeps looked-up sessions for session.cacheMillis (1 s by default); the CLI is
   // another process, so its revocations reach the server within that time.
   using namespace std::chrono_literals;
   HostProcess host;
-  host.addUser("rita", "employee", "first-long-password");
-  host.start();
-  std::map<std::string, std::string> auth = {
-      {"Authorization", "Bearer " + host.login("rita", "first-long-password")}};
-  EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 200);
+  auto auth = startWithRitaLoggedIn(host);
   EXPECT_EQ(host.cli({"user", "passwd", "rita"}, "second-long-password\n").exitCode, 0);
   std::this_thread::sleep_for(1100ms);
   EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 401);
 
-  auth["Authorization"] = "Bearer " + host.login("rita", "second-long-password");
+  auth = bearerHeader(host.login("rita", "second-long-password"));
   EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 200);
   EXPECT_EQ(host.cli({"user", "disable", "rita"}).exitCode, 0);
   std::this_thread::sleep_for(1100ms);
@@ -92,11 +97,7 @@ TEST(Cli, PasswordChangeAndDisableEndSessionsWithinTheCacheLifetime) {
 
 TEST(Cli, LogoutEndsTheSessionAtOnceOnThisHost) {
   HostProcess host;
-  host.addUser("rita", "employee", "first-long-password");
-  host.start();
-  std::map<std::string, std::string> auth = {
-      {"Authorization", "Bearer " + host.login("rita", "first-long-password")}};
-  EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 200);
+  auto auth = startWithRitaLoggedIn(host);
   EXPECT_EQ(host.request("POST", "/api/v1/auth/logout", "", auth).status, 204);
   EXPECT_EQ(host.request("GET", "/api/v1/auth/me", "", auth).status, 401);
   host.stop();

@@ -28,13 +28,10 @@ class ServeTest : public ::testing::Test {
     delete host_;
     host_ = nullptr;
   }
-  static std::map<std::string, std::string> bearer(const std::string& token) {
-    return {{"Authorization", "Bearer " + token}};
-  }
   static HttpReply createItem(const std::string& name, int count = 0) {
     return host_->request("POST", "/api/v1/probe/items",
                           "{\"name\":\"" + name + "\",\"count\":" + std::to_string(count) + "}",
-                          bearer(hrToken_));
+                          bearerHeader(hrToken_));
   }
   static int itemId(const HttpReply& reply) {
     std::smatch match;
@@ -58,12 +55,12 @@ TEST_F(ServeTest, HealthShowsDatabaseAndPlugins) {
 }
 
 TEST_F(ServeTest, PluginsListForAdminOnly) {
-  auto reply = host_->request("GET", "/api/v1/plugins", "", bearer(adminToken_));
+  auto reply = host_->request("GET", "/api/v1/plugins", "", bearerHeader(adminToken_));
   EXPECT_EQ(reply.status, 200);
   EXPECT_NE(reply.body.find("\"name\":\"probe\""), std::string::npos) << reply.body;
   EXPECT_NE(reply.body.find("\"state\":\"running\""), std::string::npos);
   EXPECT_NE(reply.body.find("\"error\":null"), std::string::npos);
-  EXPECT_EQ(host_->request("GET", "/api/v1/plugins", "", bearer(employeeToken_)).status, 403);
+  EXPECT_EQ(host_->request("GET", "/api/v1/plugins", "", bearerHeader(employeeToken_)).status, 403);
   EXPECT_EQ(host_->request("GET", "/api/v1/plugins").status, 401);
 }
 
@@ -75,14 +72,15 @@ TEST_F(ServeTest, UnauthenticatedIs401ProblemJson) {
       reply.body,
       "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"log in "
       "to use /api/v1/probe/items\"}");
-  EXPECT_EQ(host_->request("GET", "/api/v1/probe/items", "", bearer("not-a-token")).status, 401);
+  EXPECT_EQ(host_->request("GET", "/api/v1/probe/items", "", bearerHeader("not-a-token")).status,
+            401);
 }
 
 TEST_F(ServeTest, UnauthenticatedAndBadTokensAreAudited) {
   host_->request("GET", "/api/v1/probe/items?limit=7");
-  host_->request("GET", "/api/v1/probe/items", "", bearer("forged-token"));
+  host_->request("GET", "/api/v1/probe/items", "", bearerHeader("forged-token"));
   auto audit = host_->request("GET", "/api/v1/audit?action=access.denied&actor=anonymous&limit=100",
-                              "", bearer(adminToken_));
+                              "", bearerHeader(adminToken_));
   EXPECT_EQ(audit.status, 200);
   EXPECT_NE(audit.body.find("not logged in for GET /api/v1/probe/items"), std::string::npos)
       << audit.body;
@@ -92,7 +90,8 @@ TEST_F(ServeTest, UnauthenticatedAndBadTokensAreAudited) {
 
 TEST_F(ServeTest, UnknownRouteAndWrongMethod) {
   EXPECT_EQ(host_->request("GET", "/api/v1/nothing-here").status, 404);
-  EXPECT_EQ(host_->request("DELETE", "/api/v1/probe/items", "", bearer(adminToken_)).status, 405);
+  EXPECT_EQ(host_->request("DELETE", "/api/v1/probe/items", "", bearerHeader(adminToken_)).status,
+            405);
 }
 
 TEST_F(ServeTest, CreateUpdateWithVersions) {
@@ -101,7 +100,7 @@ TEST_F(ServeTest, CreateUpdateWithVersions) {
   EXPECT_EQ(created.header("etag"), "\"1\"");
   std::string path = "/api/v1/probe/items/" + std::to_string(itemId(created));
 
-  auto headers = bearer(hrToken_);
+  auto headers = bearerHeader(hrToken_);
   auto missing = host_->request("PUT", path, "{\"count\":5}", headers);
   EXPECT_EQ(missing.status, 428);
   headers["If-Match"] = "\"1\"";
@@ -111,33 +110,35 @@ TEST_F(ServeTest, CreateUpdateWithVersions) {
   auto stale = host_->request("PUT", path, "{\"count\":9}", headers);
   EXPECT_EQ(stale.status, 409);
   EXPECT_EQ(stale.header("content-type"), "application/problem+json");
-  auto read = host_->request("GET", path, "", bearer(employeeToken_));
+  auto read = host_->request("GET", path, "", bearerHeader(employeeToken_));
   EXPECT_NE(read.body.find("\"count\":5"), std::string::npos) << read.body;
   EXPECT_EQ(read.header("etag"), "\"2\"");
 }
 
 TEST_F(ServeTest, BadInputNamesTheField) {
   auto wrongTypes = host_->request("POST", "/api/v1/probe/items", "{\"name\":5,\"colour\":\"red\"}",
-                                   bearer(hrToken_));
+                                   bearerHeader(hrToken_));
   EXPECT_EQ(wrongTypes.status, 400);
   EXPECT_EQ(
       wrongTypes.body,
       "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"2 fields "
       "are invalid\",\"errors\":[{\"field\":\"name\",\"message\":\"must be a string, not a "
       "number\"},{\"field\":\"colour\",\"message\":\"is not a known field\"}]}");
-  auto malformed = host_->request("POST", "/api/v1/probe/items", "{\"name\":", bearer(hrToken_));
+  auto malformed =
+      host_->request("POST", "/api/v1/probe/items", "{\"name\":", bearerHeader(hrToken_));
   EXPECT_EQ(malformed.status, 400);
-  auto badUtf8 =
-      host_->request("POST", "/api/v1/probe/items", "{\"name\":\"\xC3\x28\"}", bearer(hrToken_));
+  auto badUtf8 = host_->request("POST", "/api/v1/probe/items", "{\"name\":\"\xC3\x28\"}",
+                                bearerHeader(hrToken_));
   EXPECT_EQ(badUtf8.status, 400);
   EXPECT_NE(badUtf8.body.find("the body is not valid UTF-8"), std::string::npos);
-  auto deep = host_->request("POST", "/api/v1/probe/items",
-                             std::string(10000, '[') + std::string(10000, ']'), bearer(hrToken_));
+  auto deep =
+      host_->request("POST", "/api/v1/probe/items",
+                     std::string(10000, '[') + std::string(10000, ']'), bearerHeader(hrToken_));
   EXPECT_EQ(deep.status, 400);
   EXPECT_NE(deep.body.find("nests deeper than 64"), std::string::npos);
-  auto huge =
-      host_->request("POST", "/api/v1/probe/items",
-                     "{\"name\":\"" + std::string(2 * 1024 * 1024, 'x') + "\"}", bearer(hrToken_));
+  auto huge = host_->request("POST", "/api/v1/probe/items",
+                             "{\"name\":\"" + std::string(2 * 1024 * 1024, 'x') + "\"}",
+                             bearerHeader(hrToken_));
   EXPECT_EQ(huge.status, 413);
 }
 
@@ -145,16 +146,16 @@ TEST_F(ServeTest, SubscriberRefusalRollsBackTheWrite) {
   auto refused = createItem("reject");
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("the subscriber refused this item"), std::string::npos);
-  auto list = host_->request("GET", "/api/v1/probe/items?limit=100", "", bearer(hrToken_));
+  auto list = host_->request("GET", "/api/v1/probe/items?limit=100", "", bearerHeader(hrToken_));
   EXPECT_EQ(list.body.find("\"reject\""), std::string::npos) << list.body;
   auto audit = host_->request("GET", "/api/v1/audit?action=probe.item.create&limit=100", "",
-                              bearer(adminToken_));
+                              bearerHeader(adminToken_));
   EXPECT_EQ(audit.status, 200);
   EXPECT_EQ(audit.body.find("reject"), std::string::npos);
 }
 
 TEST_F(ServeTest, HandlerThatThrowsAnswers500WithAnErrorIdInTheLog) {
-  auto reply = host_->request("GET", "/api/v1/probe/boom", "", bearer(employeeToken_));
+  auto reply = host_->request("GET", "/api/v1/probe/boom", "", bearerHeader(employeeToken_));
   EXPECT_EQ(reply.status, 500);
   EXPECT_EQ(reply.body.find("secret internal detail"), std::string::npos);
   std::smatch match;
@@ -168,14 +169,14 @@ TEST_F(ServeTest, HandlerThatThrowsAnswers500WithAnErrorIdInTheLog) {
 }
 
 TEST_F(ServeTest, DeniedAccessIs403AndAudited) {
-  auto reply =
-      host_->request("POST", "/api/v1/probe/items", "{\"name\":\"nope\"}", bearer(employeeToken_));
+  auto reply = host_->request("POST", "/api/v1/probe/items", "{\"name\":\"nope\"}",
+                              bearerHeader(employeeToken_));
   EXPECT_EQ(reply.status, 403);
-  auto audit =
-      host_->request("GET", "/api/v1/audit?action=access.denied&actor=emp", "", bearer(hrToken_));
+  auto audit = host_->request("GET", "/api/v1/audit?action=access.denied&actor=emp", "",
+                              bearerHeader(hrToken_));
   EXPECT_EQ(audit.status, 200);
   EXPECT_NE(audit.body.find("/api/v1/probe/items"), std::string::npos) << audit.body;
-  EXPECT_EQ(host_->request("GET", "/api/v1/audit", "", bearer(employeeToken_)).status, 403);
+  EXPECT_EQ(host_->request("GET", "/api/v1/audit", "", bearerHeader(employeeToken_)).status, 403);
 }
 
 TEST_F(ServeTest, PaginationAndCsvExport) {
@@ -183,7 +184,7 @@ TEST_F(ServeTest, PaginationAndCsvExport) {
   std::string path = "/api/v1/probe/items?limit=2";
   std::vector<std::string> seen;
   for (int pages = 0; pages < 20; ++pages) {
-    auto reply = host_->request("GET", path, "", bearer(employeeToken_));
+    auto reply = host_->request("GET", path, "", bearerHeader(employeeToken_));
     ASSERT_EQ(reply.status, 200) << reply.body;
     static const std::regex kName("\"name\":\"([^\"]+)\"");
     for (std::sregex_iterator it(reply.body.begin(), reply.body.end(), kName), end; it != end;
@@ -201,19 +202,20 @@ TEST_F(ServeTest, PaginationAndCsvExport) {
   EXPECT_NE(std::find(seen.begin(), seen.end(), "page-c"), seen.end());
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), seen.size())
       << "a row repeated";
-  auto csv = host_->request("GET", "/api/v1/probe/items?format=csv", "", bearer(employeeToken_));
+  auto csv =
+      host_->request("GET", "/api/v1/probe/items?format=csv", "", bearerHeader(employeeToken_));
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
   EXPECT_EQ(csv.body.rfind("id,name,count\r\n", 0), 0u) << csv.body;
   EXPECT_NE(csv.body.find(",page-b,0\r\n"), std::string::npos);
 }
 
 TEST_F(ServeTest, PersonalDataIsNotCached) {
-  auto reply = host_->request("GET", "/api/v1/probe/me", "", bearer(employeeToken_));
+  auto reply = host_->request("GET", "/api/v1/probe/me", "", bearerHeader(employeeToken_));
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.header("cache-control"), "no-store");
-  EXPECT_EQ(
-      host_->request("GET", "/api/v1/auth/me", "", bearer(employeeToken_)).header("cache-control"),
-      "no-store");
+  EXPECT_EQ(host_->request("GET", "/api/v1/auth/me", "", bearerHeader(employeeToken_))
+                .header("cache-control"),
+            "no-store");
 }
 
 TEST_F(ServeTest, CookieSessionsNeedTheCsrfHeaderForWrites) {
@@ -272,11 +274,12 @@ TEST_F(ServeTest, ShellAndPluginPagesAreServed) {
   EXPECT_EQ(host_->request("GET", "/web/probe/probe.js").header("content-type"),
             "text/javascript; charset=utf-8");
   EXPECT_EQ(host_->request("GET", "/web/probe/..%2Fprobe.so").status, 404);
-  auto pages = host_->request("GET", "/api/v1/shell/pages", "", bearer(hrToken_));
+  auto pages = host_->request("GET", "/api/v1/shell/pages", "", bearerHeader(hrToken_));
   EXPECT_EQ(pages.body,
             "[{\"id\":\"probe\",\"title\":\"Probe\",\"plugin\":\"probe\",\"module\":\"/web/probe/"
             "probe.js\"}]");
-  EXPECT_EQ(host_->request("GET", "/api/v1/shell/pages", "", bearer(employeeToken_)).body, "[]");
+  EXPECT_EQ(host_->request("GET", "/api/v1/shell/pages", "", bearerHeader(employeeToken_)).body,
+            "[]");
 }
 
 TEST_F(ServeTest, SecretsNeverReachTheLog) {
