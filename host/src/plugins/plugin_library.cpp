@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <boost/dll/library_info.hpp>
+#include "plugins/elf_exports.hpp"
 
 namespace cadre::plugins {
 namespace {
@@ -58,8 +58,7 @@ PluginRefused::PluginRefused(const std::string& message, std::string pluginName)
 bool exportsPluginEntry(const std::string& file) {
   std::vector<std::string> symbols;
   try {
-    boost::dll::library_info info(file);
-    symbols = info.symbols();
+    symbols = exportedSymbols(file);
   } catch (const std::exception& e) {
     throw PluginRefused(std::string("not a shared library this host can read (") + e.what() + ")");
   }

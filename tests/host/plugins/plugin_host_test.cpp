@@ -138,6 +138,14 @@ TEST_F(PluginHostTest, LibraryWithoutEntryPointIsRefusedWithoutRunningItsCode) {
   EXPECT_FALSE(test::isLoaded(folder.file("no_entry")));
 }
 
+TEST_F(PluginHostTest, StrippedPluginLoadsFromItsDynamicSymbols) {
+  folder.add("alpha");
+  std::string command = "strip --strip-unneeded '" + folder.file("alpha") + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  runAll();
+  EXPECT_EQ(status("alpha").state, "running") << status("alpha").error;
+}
+
 TEST_F(PluginHostTest, FileThatIsNotALibraryIsRefused) {
   std::string junk = folder.path() + "/junk.so";
   std::FILE* file = std::fopen(junk.c_str(), "w");
