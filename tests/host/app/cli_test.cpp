@@ -42,6 +42,33 @@ TEST(Cli, PluginsListsStatesAndFailsWhenOneFailed) {
   EXPECT_EQ(healthy.cli({"plugins"}).exitCode, 0);
 }
 
+TEST(Cli, AFailedPluginShowsInTheApiMetricsAndHealthWhileTheRestServes) {
+  HostProcess host({"probe", "wrong_api"});
+  host.addUser("root", "admin", "root-long-password");
+  host.start();
+  auto plugins = host.request("GET", "/api/v1/plugins", "",
+                              bearerHeader(host.login("root", "root-long-password")));
+  EXPECT_EQ(plugins.status, 200);
+  // Of a descriptor from another SDK API only the API version is read: its layout may differ.
+  EXPECT_NE(plugins.body.find("\"name\":\"wrong_api\",\"version\":\"\""), std::string::npos)
+      << plugins.body;
+  EXPECT_NE(
+      plugins.body.find("\"state\":\"failed\",\"error\":\"built for SDK API 99, host provides 1"),
+      std::string::npos)
+      << plugins.body;
+  auto metrics = host.request("GET", "/metrics");
+  EXPECT_NE(metrics.body.find("cadre_plugin_state{plugin=\"wrong_api\",state=\"failed\"} 1"),
+            std::string::npos);
+  EXPECT_NE(metrics.body.find("cadre_plugins_failed 1"), std::string::npos);
+  auto health = host.request("GET", "/healthz");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.body.rfind("{\"status\":\"degraded\",\"database\":\"up\"", 0), 0u)
+      << health.body;
+  EXPECT_NE(host.log().find("W cadre.plugins: plugin 'wrong_api'"), std::string::npos)
+      << host.log();
+  host.stop();
+}
+
 TEST(Cli, UserLifecycle) {
   HostProcess host;
   auto weak = host.cli({"user", "add", "ana", "--role", "hr"}, "short\n");
