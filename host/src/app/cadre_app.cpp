@@ -14,12 +14,6 @@
 namespace cadre {
 namespace {
 
-std::unique_ptr<HostConfig> loadConfig(const CommandLine& line, const std::string& executableDir) {
-  auto config = std::make_unique<HostConfig>(line.configFile, line.overrides, executableDir);
-  setUpLogging(*config);
-  return config;
-}
-
 void printPlugins(plugins::PluginHost& host) {
   std::printf("%-16s %-10s %-11s %s\n", "NAME", "VERSION", "STATE", "ERROR");
   for (const auto& status : host.statuses()) {
@@ -32,6 +26,12 @@ void printPlugins(plugins::PluginHost& host) {
 
 CadreApp::CadreApp(CommandLine line, std::string executableDir)
     : line_(std::move(line)), executableDir_(std::move(executableDir)) {}
+
+std::unique_ptr<HostConfig> CadreApp::loadConfig() const {
+  auto config = std::make_unique<HostConfig>(line_.configFile, line_.overrides, executableDir_);
+  setUpLogging(*config);
+  return config;
+}
 
 int CadreApp::main(const ArgVec&) {
   try {
@@ -62,7 +62,7 @@ int CadreApp::dispatch() {
 }
 
 int CadreApp::serve() {
-  auto config = loadConfig(line_, executableDir_);
+  auto config = loadConfig();
   HostRuntime runtime(*config);
   runtime.openDatabase();
   runtime.loadPlugins();
@@ -81,7 +81,7 @@ int CadreApp::serve() {
 }
 
 int CadreApp::migrate() {
-  auto config = loadConfig(line_, executableDir_);
+  auto config = loadConfig();
   HostRuntime runtime(*config);
   runtime.openDatabase();
   runtime.loadPlugins();
@@ -92,7 +92,7 @@ int CadreApp::migrate() {
 }
 
 int CadreApp::listPlugins() {
-  auto config = loadConfig(line_, executableDir_);
+  auto config = loadConfig();
   HostRuntime runtime(*config);
   runtime.openDatabase();
   runtime.loadPlugins();
@@ -105,7 +105,7 @@ int CadreApp::configCheck() {
     std::cerr << usageOf("config");
     return 64;
   }
-  auto config = loadConfig(line_, executableDir_);
+  auto config = loadConfig();
   for (const auto& key : hostConfigKeys()) {
     std::string value = config->get(key.key);
     if (key.secret && !value.empty()) value = "***";

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <memory>
+
 #include <Poco/Util/ServerApplication.h>
 
 #include "app/command_line.hpp"
+#include "config/host_config.hpp"
 
 namespace cadre {
 
@@ -16,6 +19,8 @@ class CadreApp : public Poco::Util::ServerApplication {
   int main(const ArgVec& args) override;
 
  private:
+  /// The configuration of this command line, with logging set up from it.
+  std::unique_ptr<HostConfig> loadConfig() const;
   int dispatch();
   int serve();
   int migrate();

@@ -2,15 +2,13 @@
 
 #include "app/cadre_app.hpp"
 #include "app/host_runtime.hpp"
-#include "app/logging_setup.hpp"
 #include "auth/secret_token.hpp"
 
 namespace cadre {
 
 int CadreApp::demo() {
-  HostConfig config(line_.configFile, line_.overrides, executableDir_);
-  setUpLogging(config);
-  HostRuntime runtime(config);
+  auto config = loadConfig();
+  HostRuntime runtime(*config);
   runtime.openDatabase();
   runtime.loadPlugins();
   bool adminExists = runtime.database().inTransaction(
@@ -20,7 +18,7 @@ int CadreApp::demo() {
     std::cout << "demo: the admin user exists already; nothing seeded again\n";
     return 0;
   }
-  std::string password = config.secret("admin.password").value_or(auth::newSecretToken(12));
+  std::string password = config->secret("admin.password").value_or(auth::newSecretToken(12));
   runtime.database().inTransaction([&](Transaction& tx) {
     runtime.users().createLocal(tx, "admin", "Administrator", Role::Admin, password);
     runtime.audit().recordSystem(tx, "demo",

@@ -84,10 +84,8 @@ std::optional<http::Authentication> HostRuntime::authenticate(const Request& req
   http::Authentication auth;
   auth.user = session->user;
   auth.viaCookie = viaCookie;
-  auth.csrfMatches = [hash = session->csrfHash](const std::string& presented) {
-    auth::Session probe;
-    probe.csrfHash = hash;
-    return probe.csrfMatches(presented);
+  auth.csrfMatches = [session = *session](const std::string& presented) {
+    return session.csrfMatches(presented);
   };
   return auth;
 }

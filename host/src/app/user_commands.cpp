@@ -2,7 +2,6 @@
 
 #include "app/cadre_app.hpp"
 #include "app/host_runtime.hpp"
-#include "app/logging_setup.hpp"
 #include "app/password_input.hpp"
 
 namespace cadre {
@@ -80,9 +79,8 @@ int CadreApp::user() {
     std::cerr << usageOf("user");
     return 64;
   }
-  HostConfig config(line_.configFile, line_.overrides, executableDir_);
-  setUpLogging(config);
-  HostRuntime runtime(config);
+  auto config = loadConfig();
+  HostRuntime runtime(*config);
   runtime.openDatabase();
   if (action == "add") return addUser(runtime, line_);
   if (action == "passwd") return setPassword(runtime, w[2]);

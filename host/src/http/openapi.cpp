@@ -103,49 +103,33 @@ Object::Ptr operation(const RegisteredRoute& r) {
   return op;
 }
 
+/// The problem document and the two ways to present a session, as every route refers to them.
 Object::Ptr components() {
-  Object::Ptr fieldError = new Object;
-  fieldError->set("type", "object");
-  Object::Ptr fieldProps = new Object;
-  Object::Ptr stringType = new Object;
-  stringType->set("type", "string");
-  fieldProps->set("field", stringType);
-  fieldProps->set("message", stringType);
-  fieldError->set("properties", fieldProps);
-
-  Object::Ptr problem = new Object;
-  problem->set("type", "object");
-  Object::Ptr props = new Object;
-  props->set("type", stringType);
-  props->set("title", stringType);
-  Object::Ptr integer = new Object;
-  integer->set("type", "integer");
-  props->set("status", integer);
-  props->set("detail", stringType);
-  Object::Ptr errors = new Object;
-  errors->set("type", "array");
-  errors->set("items", fieldError);
-  props->set("errors", errors);
-  problem->set("properties", props);
-
-  Object::Ptr schemas = new Object;
-  schemas->set("Problem", problem);
-
-  Object::Ptr bearer = new Object;
-  bearer->set("type", "http");
-  bearer->set("scheme", "bearer");
-  Object::Ptr cookie = new Object;
-  cookie->set("type", "apiKey");
-  cookie->set("in", "cookie");
-  cookie->set("name", "cadre_session");
-  Object::Ptr schemes = new Object;
-  schemes->set("bearerAuth", bearer);
-  schemes->set("cookieAuth", cookie);
-
-  Object::Ptr result = new Object;
-  result->set("schemas", schemas);
-  result->set("securitySchemes", schemes);
-  return result;
+  static const std::string kComponents = R"({
+    "schemas": {
+      "Problem": {
+        "type": "object",
+        "properties": {
+          "type": {"type": "string"},
+          "title": {"type": "string"},
+          "status": {"type": "integer"},
+          "detail": {"type": "string"},
+          "errors": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {"field": {"type": "string"}, "message": {"type": "string"}}
+            }
+          }
+        }
+      }
+    },
+    "securitySchemes": {
+      "bearerAuth": {"type": "http", "scheme": "bearer"},
+      "cookieAuth": {"type": "apiKey", "in": "cookie", "name": "cadre_session"}
+    }
+  })";
+  return parseSchema(kComponents);
 }
 
 }  // namespace
