@@ -1,0 +1,164 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cadre/database.hpp"
+
+namespace cadre::territory {
+
+/// The name under which the territory plugin registers its OrgDirectory.
+inline constexpr const char* kOrgDirectoryService = "territory.OrgDirectory";
+
+/// Dates are ISO-8601 calendar dates (YYYY-MM-DD). An open-ended period ends on kOpenEnd.
+inline constexpr const char* kOpenEnd = "9999-12-31";
+
+/// An employee as they stood on one date: master data plus the assignment in force then.
+struct EmployeeRecord {
+  std::int64_t id = 0;
+  std::string employeeNumber;
+  std::string givenName;
+  std::string familyName;
+  std::string email;
+  std::string phone;
+  /// active, on_leave, suspended or terminated (as of the date asked for).
+  std::string status;
+  std::string hireDate;
+  std::optional<std::string> terminationDate;
+  /// The directory's stable id (entryUUID, objectGUID as hex); empty when not from a directory.
+  std::string directoryId;
+  std::string directoryDn;
+  std::optional<std::int64_t> userId;
+  std::optional<std::int64_t> managerId;
+  std::optional<std::int64_t> orgUnitId;
+  std::optional<std::int64_t> positionId;
+  std::string employmentType;
+  std::int64_t version = 0;
+};
+
+/// The master data of a new employee.
+struct NewEmployee {
+  std::string employeeNumber;
+  std::string givenName;
+  std::string familyName;
+  std::string email;
+  std::string phone;
+  std::string directoryId;
+  std::string directoryDn;
+  std::optional<std::int64_t> userId;
+};
+
+/// Where an employee sits from a date on. With a position, the org unit is the position's;
+/// without either, a transfer keeps the current ones (a change of manager only). Without a
+/// manager, the head of the unit (or of the nearest unit above with a head other than the
+/// employee) is the manager.
+struct Placement {
+  std::optional<std::int64_t> positionId;
+  std::optional<std::int64_t> orgUnitId;
+  std::optional<std::int64_t> managerId;
+  /// full_time, part_time, contractor, intern or temporary; empty keeps the current one (and
+  /// means full_time on hire).
+  std::string employmentType;
+  std::string effectiveDate;
+  /// hire, transfer, promotion, reorganization, leave or termination.
+  std::string reason = "transfer";
+};
+
+/// A sales seat: a rep in a territory of the active model, from the hire date on.
+struct TerritorySeat {
+  std::int64_t territoryId = 0;
+  /// owner, rep or overlay.
+  std::string role = "rep";
+  double splitPercent = 100.0;
+};
+
+/// A person as the company directory describes them (for the LDAP connector). The stable id is
+/// the match key; the DN is kept for display and login only.
+struct DirectoryPerson {
+  std::string directoryId;
+  std::string directoryDn;
+  std::string employeeNumber;
+  std::string givenName;
+  std::string familyName;
+  std::string email;
+  std::string phone;
+  /// Where the directory places them, when it can be mapped; std::nullopt leaves it as is.
+  std::optional<std::int64_t> orgUnitId;
+  /// The manager's directory id, resolved by the caller to an employee id.
+  std::optional<std::int64_t> managerId;
+};
+
+/// What upsertFromDirectory did.
+enum class DirectoryOutcome { Created, Updated, Unchanged, Reactivated };
+
+/// A territory a rep covers on a date.
+struct RepTerritory {
+  std::int64_t territoryId = 0;
+  std::string code;
+  std::string name;
+  std::string role;
+  double splitPercent = 0;
+};
+
+/// The org as other plugins see it. Every call works inside the caller's transaction, so that a
+/// hire in recruiting and the employee it creates commit or roll back together. Every write is
+/// audited under `actor` and publishes its event (territory.employee.*). Business-rule failures
+/// throw cadre::HttpError (404 unknown id, 409 taken employee number or directory id, 422 a
+/// rule such as a filled position); they leave the transaction to be rolled back by the caller.
+/// Thread-safe: the object holds no per-call state.
+class OrgDirectory {
+ public:
+  virtual ~OrgDirectory() = default;
+
+  /// The employee as of `asOf` (YYYY-MM-DD; "" for today); std::nullopt when unknown.
+  virtual std::optional<EmployeeRecord> findEmployee(Transaction& tx, std::int64_t employeeId,
+                                                     const std::string& asOf) = 0;
+  virtual std::optional<EmployeeRecord> findByDirectoryId(Transaction& tx,
+                                                          const std::string& directoryId) = 0;
+  virtual std::optional<EmployeeRecord> findByEmployeeNumber(Transaction& tx,
+                                                             const std::string& number) = 0;
+  virtual std::optional<EmployeeRecord> findByUser(Transaction& tx, std::int64_t userId) = 0;
+
+  /// Hires a person into a placement (reason "hire"): creates the employee and their first
+  /// assignment, fills the position and, with a seat, places them in the territory.
+  virtual EmployeeRecord hire(Transaction& tx, const NewEmployee& person,
+                              const Placement& placement, const std::optional<TerritorySeat>& seat,
+                              const std::string& actor) = 0;
+  /// Ends the assignment in force on the placement's date and begins the new one.
+  virtual EmployeeRecord transfer(Transaction& tx, std::int64_t employeeId,
+                                  const Placement& placement, const std::string& actor) = 0;
+  /// Terminates from `effectiveDate` on (the first day no longer employed): every assignment and
+  /// territory seat ends there; all history is kept.
+  virtual EmployeeRecord terminate(Transaction& tx, std::int64_t employeeId,
+                                   const std::string& effectiveDate, const std::string& reason,
+                                   const std::string& actor) = 0;
+  /// Sets the status (active, on_leave, suspended) from a date on, with its reason.
+  virtual EmployeeRecord changeStatus(Transaction& tx, std::int64_t employeeId,
+                                      const std::string& status, const std::string& effectiveDate,
+                                      const std::string& reason, const std::string& actor) = 0;
+  /// Creates or updates the employee with this directory id. A terminated person who comes back
+  /// is re-activated (same id, history kept). Without an org unit a new person is refused (422).
+  virtual DirectoryOutcome upsertFromDirectory(Transaction& tx, const DirectoryPerson& person,
+                                               const std::string& effectiveDate,
+                                               const std::string& actor) = 0;
+
+  /// The managers above an employee, nearest first, as of a date.
+  virtual std::vector<std::int64_t> managerChain(Transaction& tx, std::int64_t employeeId,
+                                                 const std::string& asOf) = 0;
+  /// The employees reporting to a manager, directly or (with `indirect`) at any depth.
+  virtual std::vector<std::int64_t> reports(Transaction& tx, std::int64_t managerId,
+                                            const std::string& asOf, bool indirect) = 0;
+  /// The employees assigned to an org unit or any unit below it, as of a date.
+  virtual std::vector<std::int64_t> subtreeEmployees(Transaction& tx, std::int64_t orgUnitId,
+                                                     const std::string& asOf) = 0;
+  /// The territories of the active model a rep covers on a date.
+  virtual std::vector<RepTerritory> territoriesOf(Transaction& tx, std::int64_t employeeId,
+                                                  const std::string& asOf) = 0;
+  /// The accounts in those territories.
+  virtual std::vector<std::int64_t> accountsOf(Transaction& tx, std::int64_t employeeId,
+                                               const std::string& asOf) = 0;
+};
+
+}  // namespace cadre::territory

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include "cadre/territory/org_directory.hpp"
+#include "employee_store.hpp"
+
+namespace cadre::territory {
+
+/// An employee with every field (for HR, the person themself and their managers).
+Poco::JSON::Object::Ptr employeeJson(const EmployeeRecord& employee);
+/// The public directory fields of an employee (what every colleague may see).
+Poco::JSON::Object::Ptr publicEmployeeJson(const EmployeeRecord& employee);
+Poco::JSON::Object::Ptr assignmentJson(const Assignment& assignment);
+Poco::JSON::Object::Ptr statusJson(const StatusChange& change);
+
+}  // namespace cadre::territory

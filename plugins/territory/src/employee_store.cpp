@@ -1,0 +1,285 @@
+#include "employee_store.hpp"
+
+namespace cadre::territory {
+
+namespace {
+
+// The status subquery comes first, so its date is the first parameter, then the assignment's.
+constexpr const char* kSelect =
+    "SELECT e.id, e.employee_number, e.given_name, e.family_name, e.email, e.phone, "
+    "e.hire_date, e.termination_date, e.directory_id, e.directory_dn, e.user_id, e.version, "
+    "(SELECT s.status FROM territory_status_changes s WHERE s.employee_id = e.id AND "
+    "s.effective_on <= ? ORDER BY s.effective_on DESC, s.id DESC LIMIT 1) AS status, "
+    "a.manager_id, a.org_unit_id, a.position_id, a.employment_type "
+    "FROM territory_employees e LEFT JOIN territory_assignments a ON a.employee_id = e.id "
+    "AND a.valid_from <= ? AND a.valid_to > ? ";
+
+EmployeeRecord recordOf(const SqlRow& row) {
+  EmployeeRecord e;
+  e.id = row.getInt(0);
+  e.employeeNumber = row.getString(1);
+  e.givenName = row.getString(2);
+  e.familyName = row.getString(3);
+  e.email = row.getString(4);
+  e.phone = row.getString(5);
+  e.hireDate = row.getString(6);
+  e.terminationDate = row.getOptionalString(7);
+  e.directoryId = row.getOptionalString(8).value_or("");
+  e.directoryDn = row.getString(9);
+  e.userId = row.getOptionalInt(10);
+  e.version = row.getInt(11);
+  e.status = row.getOptionalString(12).value_or("active");
+  e.managerId = row.getOptionalInt(13);
+  e.orgUnitId = row.getOptionalInt(14);
+  e.positionId = row.getOptionalInt(15);
+  e.employmentType = row.getOptionalString(16).value_or("");
+  return e;
+}
+
+Assignment assignmentOf(const SqlRow& row) {
+  return {row.getInt(0),         row.getInt(1),    row.getOptionalInt(2), row.getInt(3),
+          row.getOptionalInt(4), row.getString(5), row.getString(6),      row.getString(7),
+          row.getString(8),      row.getString(9), row.getString(10)};
+}
+
+// `sub`: a unit and every unit below it on a date (parameters: unit, date, date). The depth
+// guard stops damaged data from recursing forever; real trees are far shallower.
+constexpr const char* kSubtreeUnits =
+    "WITH RECURSIVE sub(id, depth) AS (SELECT CAST(? AS BIGINT), 0 UNION ALL "
+    "SELECT p.org_unit_id, sub.depth + 1 FROM territory_org_unit_periods p "
+    "JOIN sub ON p.parent_id = sub.id WHERE p.valid_from <= ? AND p.valid_to > ? "
+    "AND sub.depth < 64) ";
+
+constexpr const char* kAssignmentColumns =
+    "SELECT id, employee_id, position_id, org_unit_id, manager_id, employment_type, reason, "
+    "valid_from, valid_to, recorded_at, recorded_by FROM territory_assignments ";
+
+SqlValue optionalValue(const std::optional<std::int64_t>& value) {
+  if (value) return *value;
+  return nullptr;
+}
+
+SqlValue textOrNull(const std::string& value) {
+  if (value.empty()) return nullptr;
+  return value;
+}
+
+std::vector<std::int64_t> ids(const std::vector<SqlRow>& rows) {
+  std::vector<std::int64_t> result;
+  result.reserve(rows.size());
+  for (const auto& row : rows) result.push_back(row.getInt(0));
+  return result;
+}
+
+std::optional<std::int64_t> firstId(const std::optional<SqlRow>& row) {
+  if (!row) return std::nullopt;
+  return row->getInt(0);
+}
+
+}  // namespace
+
+std::optional<EmployeeRecord> EmployeeStore::find(std::int64_t id, const std::string& asOf) {
+  auto row = tx_.queryOne(std::string(kSelect) + "WHERE e.id = ? AND e.hire_date <= ?",
+                          {asOf, asOf, asOf, id, asOf});
+  if (!row) return std::nullopt;
+  return recordOf(*row);
+}
+
+bool EmployeeStore::exists(std::int64_t id) {
+  return tx_.queryOne("SELECT 1 FROM territory_employees WHERE id = ?", {id}).has_value();
+}
+
+std::optional<std::int64_t> EmployeeStore::idOfNumber(const std::string& number) {
+  return firstId(
+      tx_.queryOne("SELECT id FROM territory_employees WHERE employee_number = ?", {number}));
+}
+
+std::optional<std::int64_t> EmployeeStore::idOfDirectoryId(const std::string& directoryId) {
+  return firstId(
+      tx_.queryOne("SELECT id FROM territory_employees WHERE directory_id = ?", {directoryId}));
+}
+
+std::optional<std::int64_t> EmployeeStore::idOfUser(std::int64_t userId) {
+  return firstId(tx_.queryOne("SELECT id FROM territory_employees WHERE user_id = ?", {userId}));
+}
+
+std::vector<EmployeeRecord> EmployeeStore::list(const EmployeeFilter& filter,
+                                                const std::string& asOf) {
+  std::string sql;
+  SqlParams params;
+  if (filter.orgUnitId && filter.subtree) {
+    sql = kSubtreeUnits;
+    params = {*filter.orgUnitId, asOf, asOf};
+  }
+  sql += "SELECT * FROM (" + std::string(kSelect) +
+         "WHERE e.hire_date <= ? AND e.id > ?) x WHERE 1 = 1";
+  params.insert(params.end(), {asOf, asOf, asOf, asOf, filter.afterId});
+  if (filter.orgUnitId) {
+    sql += filter.subtree ? " AND x.org_unit_id IN (SELECT id FROM sub)" : " AND x.org_unit_id = ?";
+    if (!filter.subtree) params.push_back(*filter.orgUnitId);
+  }
+  if (filter.employeeNumber) {
+    sql += " AND x.employee_number = ?";
+    params.push_back(*filter.employeeNumber);
+  }
+  if (filter.managerId) {
+    sql += " AND x.manager_id = ?";
+    params.push_back(*filter.managerId);
+  }
+  if (filter.status) {
+    sql += " AND x.status = ?";
+    params.push_back(*filter.status);
+  }
+  if (filter.nameStartsWith) {
+    sql +=
+        " AND (LOWER(x.given_name) LIKE ? OR LOWER(x.family_name) LIKE ? OR "
+        "LOWER(x.employee_number) LIKE ?)";
+    std::string pattern;
+    for (char c : *filter.nameStartsWith) {
+      if (c == '%' || c == '_' || c == '\\') continue;
+      pattern += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    pattern += "%";
+    params.insert(params.end(), {pattern, pattern, pattern});
+  }
+  sql += " ORDER BY x.id LIMIT ?";
+  params.push_back(filter.limit);
+  std::vector<EmployeeRecord> result;
+  for (const auto& row : tx_.query(sql, params)) result.push_back(recordOf(row));
+  return result;
+}
+
+std::int64_t EmployeeStore::insert(const NewEmployee& person, const std::string& hireDate) {
+  return tx_.insert(
+      "INSERT INTO territory_employees (employee_number, given_name, family_name, email, phone, "
+      "hire_date, termination_date, directory_id, directory_dn, user_id, version) "
+      "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 1)",
+      {person.employeeNumber, person.givenName, person.familyName, person.email, person.phone,
+       hireDate, textOrNull(person.directoryId), person.directoryDn, optionalValue(person.userId)});
+}
+
+void EmployeeStore::updateMasterData(std::int64_t id, const EmployeeMasterData& data) {
+  tx_.execute(
+      "UPDATE territory_employees SET employee_number = ?, given_name = ?, family_name = ?, "
+      "email = ?, phone = ?, directory_id = ?, directory_dn = ?, user_id = ?, "
+      "version = version + 1 WHERE id = ?",
+      {data.employeeNumber, data.givenName, data.familyName, data.email, data.phone,
+       textOrNull(data.directoryId), data.directoryDn, optionalValue(data.userId), id});
+}
+
+void EmployeeStore::setTerminationDate(std::int64_t id, const std::optional<std::string>& date) {
+  SqlValue value = nullptr;
+  if (date) value = *date;
+  tx_.execute("UPDATE territory_employees SET termination_date = ? WHERE id = ?", {value, id});
+}
+
+void EmployeeStore::bumpVersion(std::int64_t id) {
+  tx_.execute("UPDATE territory_employees SET version = version + 1 WHERE id = ?", {id});
+}
+
+void EmployeeStore::addStatus(std::int64_t id, const StatusChange& change) {
+  tx_.insert(
+      "INSERT INTO territory_status_changes (employee_id, status, effective_on, reason, "
+      "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
+      {id, change.status, change.effectiveOn, change.reason, change.recordedAt, change.recordedBy});
+}
+
+std::vector<StatusChange> EmployeeStore::statusChanges(std::int64_t id) {
+  std::vector<StatusChange> result;
+  for (const auto& row :
+       tx_.query("SELECT status, effective_on, reason, recorded_at, recorded_by FROM "
+                 "territory_status_changes WHERE employee_id = ? ORDER BY effective_on, id",
+                 {id})) {
+    result.push_back(
+        {row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4)});
+  }
+  return result;
+}
+
+std::optional<Assignment> EmployeeStore::assignmentOn(std::int64_t employeeId,
+                                                      const std::string& date) {
+  auto row = tx_.queryOne(std::string(kAssignmentColumns) +
+                              "WHERE employee_id = ? AND valid_from <= ? AND valid_to > ?",
+                          {employeeId, date, date});
+  if (!row) return std::nullopt;
+  return assignmentOf(*row);
+}
+
+std::optional<Assignment> EmployeeStore::latestAssignment(std::int64_t employeeId) {
+  auto row = tx_.queryOne(std::string(kAssignmentColumns) +
+                              "WHERE employee_id = ? ORDER BY valid_from DESC, id DESC LIMIT 1",
+                          {employeeId});
+  if (!row) return std::nullopt;
+  return assignmentOf(*row);
+}
+
+std::vector<Assignment> EmployeeStore::assignments(std::int64_t employeeId) {
+  std::vector<Assignment> result;
+  for (const auto& row :
+       tx_.query(std::string(kAssignmentColumns) + "WHERE employee_id = ? ORDER BY valid_from, id",
+                 {employeeId})) {
+    result.push_back(assignmentOf(row));
+  }
+  return result;
+}
+
+std::int64_t EmployeeStore::addAssignment(const Assignment& a) {
+  return tx_.insert(
+      "INSERT INTO territory_assignments (employee_id, position_id, org_unit_id, manager_id, "
+      "employment_type, reason, valid_from, valid_to, recorded_at, recorded_by) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {a.employeeId, optionalValue(a.positionId), a.orgUnitId, optionalValue(a.managerId),
+       a.employmentType, a.reason, a.validFrom, a.validTo, a.recordedAt, a.recordedBy});
+}
+
+void EmployeeStore::endAssignment(std::int64_t assignmentId, const std::string& validTo) {
+  tx_.execute("UPDATE territory_assignments SET valid_to = ? WHERE id = ?",
+              {validTo, assignmentId});
+}
+
+std::optional<std::int64_t> EmployeeStore::positionHolderFrom(std::int64_t positionId,
+                                                              const std::string& date,
+                                                              std::int64_t exceptEmployee) {
+  return firstId(tx_.queryOne(
+      "SELECT employee_id FROM territory_assignments WHERE position_id = ? AND valid_to > ? "
+      "AND valid_from < valid_to AND employee_id <> ? LIMIT 1",
+      {positionId, date, exceptEmployee}));
+}
+
+std::vector<std::int64_t> EmployeeStore::managerChain(std::int64_t employeeId,
+                                                      const std::string& asOf) {
+  return ids(tx_.query(
+      "WITH RECURSIVE up(id, depth) AS (SELECT a.manager_id, 1 FROM territory_assignments a "
+      "WHERE a.employee_id = ? AND a.valid_from <= ? AND a.valid_to > ? UNION ALL "
+      "SELECT a.manager_id, up.depth + 1 FROM territory_assignments a JOIN up "
+      "ON a.employee_id = up.id WHERE a.valid_from <= ? AND a.valid_to > ? AND up.depth < 64) "
+      "SELECT id FROM up WHERE id IS NOT NULL ORDER BY depth",
+      {employeeId, asOf, asOf, asOf, asOf}));
+}
+
+std::vector<std::int64_t> EmployeeStore::reports(std::int64_t managerId, const std::string& asOf,
+                                                 bool indirect) {
+  if (!indirect) {
+    return ids(tx_.query(
+        "SELECT employee_id FROM territory_assignments WHERE manager_id = ? AND valid_from <= ? "
+        "AND valid_to > ? ORDER BY employee_id",
+        {managerId, asOf, asOf}));
+  }
+  return ids(tx_.query(
+      "WITH RECURSIVE down(id, depth) AS (SELECT CAST(? AS BIGINT), 0 UNION ALL "
+      "SELECT a.employee_id, down.depth + 1 FROM territory_assignments a JOIN down "
+      "ON a.manager_id = down.id WHERE a.valid_from <= ? AND a.valid_to > ? AND down.depth < 64) "
+      "SELECT id FROM down WHERE depth > 0 ORDER BY depth, id",
+      {managerId, asOf, asOf}));
+}
+
+std::vector<std::int64_t> EmployeeStore::assignedToSubtree(std::int64_t orgUnitId,
+                                                           const std::string& asOf) {
+  return ids(tx_.query(std::string(kSubtreeUnits) +
+                           "SELECT a.employee_id FROM territory_assignments a JOIN sub ON "
+                           "a.org_unit_id = sub.id WHERE a.valid_from <= ? AND a.valid_to > ? "
+                           "ORDER BY a.employee_id",
+                       {orgUnitId, asOf, asOf, asOf, asOf}));
+}
+
+}  // namespace cadre::territory

@@ -1,0 +1,151 @@
+#include "org_directory_provider.hpp"
+
+#include <algorithm>
+
+#include "dates.hpp"
+#include "workforce.hpp"
+
+namespace cadre::territory {
+
+namespace {
+
+std::string dateOrToday(const std::string& asOf) {
+  return asOf.empty() ? today() : asOf;
+}
+
+}  // namespace
+
+std::optional<EmployeeRecord> OrgDirectoryProvider::findEmployee(Transaction& tx,
+                                                                 std::int64_t employeeId,
+                                                                 const std::string& asOf) {
+  return EmployeeStore(tx).find(employeeId, dateOrToday(asOf));
+}
+
+std::optional<EmployeeRecord> OrgDirectoryProvider::findByDirectoryId(
+    Transaction& tx, const std::string& directoryId) {
+  EmployeeStore store(tx);
+  auto id = store.idOfDirectoryId(directoryId);
+  return id ? store.find(*id, kOpenEnd) : std::nullopt;
+}
+
+std::optional<EmployeeRecord> OrgDirectoryProvider::findByEmployeeNumber(
+    Transaction& tx, const std::string& number) {
+  EmployeeStore store(tx);
+  auto id = store.idOfNumber(number);
+  return id ? store.find(*id, kOpenEnd) : std::nullopt;
+}
+
+std::optional<EmployeeRecord> OrgDirectoryProvider::findByUser(Transaction& tx,
+                                                               std::int64_t userId) {
+  EmployeeStore store(tx);
+  auto id = store.idOfUser(userId);
+  return id ? store.find(*id, kOpenEnd) : std::nullopt;
+}
+
+EmployeeRecord OrgDirectoryProvider::hire(Transaction& tx, const NewEmployee& person,
+                                          const Placement& placement,
+                                          const std::optional<TerritorySeat>& seat,
+                                          const std::string& actor) {
+  return Workforce(tx, systemTrail(audit_, actor), actor).hire(person, placement, seat);
+}
+
+EmployeeRecord OrgDirectoryProvider::transfer(Transaction& tx, std::int64_t employeeId,
+                                              const Placement& placement,
+                                              const std::string& actor) {
+  return Workforce(tx, systemTrail(audit_, actor), actor).transfer(employeeId, placement);
+}
+
+EmployeeRecord OrgDirectoryProvider::terminate(Transaction& tx, std::int64_t employeeId,
+                                               const std::string& effectiveDate,
+                                               const std::string& reason,
+                                               const std::string& actor) {
+  return Workforce(tx, systemTrail(audit_, actor), actor)
+      .terminate(employeeId, effectiveDate, reason);
+}
+
+EmployeeRecord OrgDirectoryProvider::changeStatus(Transaction& tx, std::int64_t employeeId,
+                                                  const std::string& status,
+                                                  const std::string& effectiveDate,
+                                                  const std::string& reason,
+                                                  const std::string& actor) {
+  return Workforce(tx, systemTrail(audit_, actor), actor)
+      .changeStatus(employeeId, status, effectiveDate, reason);
+}
+
+DirectoryOutcome OrgDirectoryProvider::upsertFromDirectory(Transaction& tx,
+                                                           const DirectoryPerson& person,
+                                                           const std::string& effectiveDate,
+                                                           const std::string& actor) {
+  return Workforce(tx, systemTrail(audit_, actor), actor)
+      .upsertFromDirectory(person, effectiveDate);
+}
+
+std::vector<std::int64_t> OrgDirectoryProvider::managerChain(Transaction& tx,
+                                                             std::int64_t employeeId,
+                                                             const std::string& asOf) {
+  return EmployeeStore(tx).managerChain(employeeId, dateOrToday(asOf));
+}
+
+std::vector<std::int64_t> OrgDirectoryProvider::reports(Transaction& tx, std::int64_t managerId,
+                                                        const std::string& asOf, bool indirect) {
+  return EmployeeStore(tx).reports(managerId, dateOrToday(asOf), indirect);
+}
+
+std::vector<std::int64_t> OrgDirectoryProvider::subtreeEmployees(Transaction& tx,
+                                                                 std::int64_t orgUnitId,
+                                                                 const std::string& asOf) {
+  return EmployeeStore(tx).assignedToSubtree(orgUnitId, dateOrToday(asOf));
+}
+
+std::vector<RepTerritory> OrgDirectoryProvider::territoriesOf(Transaction& tx,
+                                                              std::int64_t employeeId,
+                                                              const std::string& asOf) {
+  auto date = dateOrToday(asOf);
+  std::vector<RepTerritory> result;
+  for (const auto& row : tx.query(
+           "SELECT t.id, t.code, t.name, r.role, r.split_percent FROM territory_rep_assignments r "
+           "JOIN territory_territories t ON t.id = r.territory_id JOIN territory_models m ON "
+           "m.id = t.model_id WHERE m.state = 'active' AND r.employee_id = ? AND "
+           "r.valid_from <= ? AND r.valid_to > ? ORDER BY t.code",
+           {employeeId, date, date})) {
+    result.push_back(
+        {row.getInt(0), row.getString(1), row.getString(2), row.getString(3), row.getDouble(4)});
+  }
+  return result;
+}
+
+std::vector<std::int64_t> OrgDirectoryProvider::accountsOf(Transaction& tx, std::int64_t employeeId,
+                                                           const std::string& asOf) {
+  auto date = dateOrToday(asOf);
+  std::vector<std::int64_t> result;
+  for (const auto& row :
+       tx.query("SELECT DISTINCT aa.account_id FROM territory_account_assignments aa "
+                "JOIN territory_rep_assignments r ON r.territory_id = aa.territory_id "
+                "JOIN territory_territories t ON t.id = r.territory_id JOIN territory_models m ON "
+                "m.id = t.model_id WHERE m.state = 'active' AND r.employee_id = ? AND "
+                "r.valid_from <= ? AND r.valid_to > ? AND aa.valid_from <= ? AND aa.valid_to > ? "
+                "ORDER BY aa.account_id",
+                {employeeId, date, date, date, date})) {
+    result.push_back(row.getInt(0));
+  }
+  return result;
+}
+
+std::optional<std::int64_t> OrgScope::employeeOf(const User& user) {
+  return database_.inTransaction(
+      [&](Transaction& tx) { return EmployeeStore(tx).idOfUser(user.id); }, TxMode::Read);
+}
+
+bool OrgScope::manages(const User& user, std::int64_t employeeId, const std::string& isoDate) {
+  return database_.inTransaction(
+      [&](Transaction& tx) {
+        EmployeeStore store(tx);
+        auto self = store.idOfUser(user.id);
+        if (!self) return false;
+        auto chain = store.managerChain(employeeId, isoDate);
+        return std::find(chain.begin(), chain.end(), *self) != chain.end();
+      },
+      TxMode::Read);
+}
+
+}  // namespace cadre::territory

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "cadre/context.hpp"
+
+namespace cadre::territory {
+
+/// Each declares one collection's routes under /api/v1/territory/. The handlers keep a
+/// reference to the context, valid until the plugin stops.
+void addOrgUnitRoutes(PluginContext& context);
+void addEmployeeRoutes(PluginContext& context);
+
+}  // namespace cadre::territory
