@@ -13,6 +13,15 @@ std::string dateOrToday(const std::string& asOf) {
   return asOf.empty() ? today() : asOf;
 }
 
+/// The employee today, or on their hire date when that is still to come.
+std::optional<EmployeeRecord> current(EmployeeStore& store, const std::optional<std::int64_t>& id,
+                                      Transaction& tx) {
+  if (!id) return std::nullopt;
+  if (auto now = store.find(*id, today())) return now;
+  auto hired = tx.queryOne("SELECT hire_date FROM territory_employees WHERE id = ?", {*id});
+  return hired ? store.find(*id, hired->getString(0)) : std::nullopt;
+}
+
 }  // namespace
 
 std::optional<EmployeeRecord> OrgDirectoryProvider::findEmployee(Transaction& tx,
@@ -24,22 +33,19 @@ std::optional<EmployeeRecord> OrgDirectoryProvider::findEmployee(Transaction& tx
 std::optional<EmployeeRecord> OrgDirectoryProvider::findByDirectoryId(
     Transaction& tx, const std::string& directoryId) {
   EmployeeStore store(tx);
-  auto id = store.idOfDirectoryId(directoryId);
-  return id ? store.find(*id, kOpenEnd) : std::nullopt;
+  return current(store, store.idOfDirectoryId(directoryId), tx);
 }
 
 std::optional<EmployeeRecord> OrgDirectoryProvider::findByEmployeeNumber(
     Transaction& tx, const std::string& number) {
   EmployeeStore store(tx);
-  auto id = store.idOfNumber(number);
-  return id ? store.find(*id, kOpenEnd) : std::nullopt;
+  return current(store, store.idOfNumber(number), tx);
 }
 
 std::optional<EmployeeRecord> OrgDirectoryProvider::findByUser(Transaction& tx,
                                                                std::int64_t userId) {
   EmployeeStore store(tx);
-  auto id = store.idOfUser(userId);
-  return id ? store.find(*id, kOpenEnd) : std::nullopt;
+  return current(store, store.idOfUser(userId), tx);
 }
 
 EmployeeRecord OrgDirectoryProvider::hire(Transaction& tx, const NewEmployee& person,
