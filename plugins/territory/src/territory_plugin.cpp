@@ -3,6 +3,7 @@
 #include "cadre/context.hpp"
 #include "cadre/plugin.hpp"
 #include "cadre/territory/org_directory.hpp"
+#include "leaver_logins.hpp"
 #include "org_directory_provider.hpp"
 #include "routes.hpp"
 #include "schema.hpp"
@@ -20,6 +21,7 @@ class TerritoryPlugin : public Plugin {
     context.services().provide<OrgDirectory>(
         kOrgDirectoryService, std::make_shared<OrgDirectoryProvider>(context.audit()));
     context.setScopeHook(std::make_shared<OrgScope>(context.database()));
+    disableLoginsOfLeavers(context);
   }
 };
 

@@ -295,6 +295,30 @@ TEST_P(OrgApiTest, APositionIsFilledByAHireAndCannotBeFilledTwiceOrFrozen) {
   EXPECT_EQ(compared->getObject("variance")->getValue<std::int64_t>("positions"), -2);
 }
 
+TEST_P(OrgApiTest, ATerminationThatHasTakenEffectEndsTheLeaversLogin) {
+  auto company = createUnit("ACME", "company", std::nullopt, "2020-01-01");
+  auto leaver =
+      hire("E1", company, "2020-01-01", ",\"userId\":" + std::to_string(host_.userId("employee")));
+  auto future =
+      hire("E2", company, "2020-01-01", ",\"userId\":" + std::to_string(host_.userId("manager")));
+  auto path = "/api/v1/territory/employees/" + std::to_string(leaver);
+  auto done = host_.call("hr", "POST", path + "/termination",
+                         "{\"effectiveDate\":\"2024-01-31\",\"reason\":\"resigned\"}",
+                         {{"If-Match", "\"1\""}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(json(done.body)->getValue<std::string>("status"), "terminated");
+  EXPECT_EQ(get("employee", "/api/v1/auth/me").status, 401);
+  auto planned = host_.call(
+      "hr", "POST", "/api/v1/territory/employees/" + std::to_string(future) + "/termination",
+      "{\"effectiveDate\":\"2999-01-31\"}", {{"If-Match", "\"1\""}});
+  ASSERT_EQ(planned.status, 200) << planned.body;
+  EXPECT_EQ(json(planned.body)->getValue<std::string>("status"), "terminated");
+  EXPECT_EQ(get("manager", "/api/v1/auth/me").status, 200);
+  EXPECT_EQ(json(get("hr", "/api/v1/territory/employees/" + std::to_string(future)).body)
+                ->getValue<std::string>("status"),
+            "active");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, OrgApiTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

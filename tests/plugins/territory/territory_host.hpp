@@ -27,7 +27,8 @@ class TerritoryHost {
     } else {
       url_ = host_.databaseUrl();
     }
-    host_.start({{"db.url", url_}});
+    // Sessions are read from the database on every request: a disabled login ends at once.
+    host_.start({{"db.url", url_}, {"session.cacheMillis", "0"}});
   }
 
   /// A request as `role` ("" for none) with extra headers.
