@@ -212,7 +212,8 @@ class DemoOrgBuilder {
     };
     const auto& anchor = layout_.anchor;
     if (j == 2) {
-      auto target = layout_.teams[(t + 3) % layout_.teams.size()].unitId;
+      // To the same kind of team in the region's other branch: people move within their market.
+      auto target = layout_.teams[t / 4 * 4 + (t + 2) % 4].unitId;
       workforce_.transfer(id, {std::nullopt, target, std::nullopt, "", later(120), "transfer"});
     } else if (j == 5) {
       workforce_.transfer(id,
@@ -225,7 +226,7 @@ class DemoOrgBuilder {
       workforce_.changeStatus(id, "on_leave", demoAddDays(anchor, -20), "parental leave");
       ++summary_.onLeave;
     } else if (k == 33) {
-      auto target = layout_.teams[(t + 1) % layout_.teams.size()].unitId;
+      auto target = layout_.teams[t ^ 1U].unitId;  // the branch's other team
       workforce_.transfer(
           id, {std::nullopt, target, std::nullopt, "", demoAddDays(anchor, 30), "transfer"});
     }
