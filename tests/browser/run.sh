@@ -55,6 +55,7 @@ settings=(--set "db.url=sqlite:$scratch/cadre.db" --set log.level=warning)
 password() { node -e "console.log(require('crypto').randomBytes(18).toString('base64url'))"; }
 
 export CADRE_URL="http://127.0.0.1:$port"
+export CADRE_BIN="$cadre"
 export CADRE_SCRATCH="$scratch"
 export CADRE_CHROMIUM="$chromium"
 export CADRE_ADMIN_USER=ada CADRE_ADMIN_NAME="Ada Lovelace" CADRE_ADMIN_PASSWORD=$(password)

@@ -125,8 +125,7 @@ void seedDemoSales(Transaction& tx, const DemoLayout& layout, DemoSummary& summa
   auto year = std::stoi(layout.anchor.substr(0, 4));
   auto active =
       store.addModel("Coverage " + std::to_string(year), "active", std::nullopt, layout.founded);
-  auto draft =
-      store.addModel("Coverage " + std::to_string(year + 1) + " (draft)", "draft", active, "");
+  auto draft = store.addModel("Coverage " + std::to_string(year + 1), "draft", active, "");
   auto activeTree = addTree(store, layout, active, false, summary);
   auto draftTree = addTree(store, layout, draft, true, summary);
   addAccounts(store, layout, activeTree, summary);

@@ -17,8 +17,17 @@ function cell(value) {
   return String(value);
 }
 
-function changeTable(items) {
-  if (items.length === 0) return el('p', { class: 'muted' }, 'None.');
+const MAX_ROWS = 200;
+
+function changeTable(all) {
+  if (all.length === 0) return el('p', { class: 'muted' }, 'None.');
+  const items = all.slice(0, MAX_ROWS);
+  const more = all.length > MAX_ROWS
+    ? el('p', { class: 'muted' }, `… and ${all.length - MAX_ROWS} more.`) : null;
+  return el('div', {}, rowsOf(items), more);
+}
+
+function rowsOf(items) {
   if (typeof items[0] !== 'object' || items[0] === null) {
     return el('ul', {}, items.map((v) => el('li', {}, cell(v))));
   }
