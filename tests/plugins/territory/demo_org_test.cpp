@@ -63,7 +63,7 @@ class DemoOrgTest : public ::testing::TestWithParam<std::string> {
   const DemoSummary& summary_;
 };
 
-TEST_P(DemoOrgTest, SeedsTheOrgWithExactCounts) {
+TEST_P(DemoOrgTest, SeedsTheOrgWithExactCountsAndHistory) {
   EXPECT_EQ(summary_.orgUnits, 29);
   EXPECT_EQ(summary_.employees, 205);
   EXPECT_EQ(summary_.terminated, 8);
@@ -85,6 +85,43 @@ TEST_P(DemoOrgTest, SeedsTheOrgWithExactCounts) {
                   {kAnchor}),
             1);
   EXPECT_EQ(org_.audit.size(), 29u * 2 + 205 + 16 + 17 + 8 + 2);
+  {
+    SCOPED_TRACE("names in their own scripts round-trip");
+    auto names = org_.db().inTransaction(
+        [&](Transaction& tx) {
+          std::set<std::string> out;
+          for (const auto& row : tx.query("SELECT name FROM territory_org_unit_periods")) {
+            out.insert(row.getString(0));
+          }
+          return out;
+        },
+        TxMode::Read);
+    EXPECT_TRUE(names.count("Miền Bắc (North Vietnam)"));
+    EXPECT_TRUE(names.count("大中华区 (Greater China)"));
+    EXPECT_TRUE(names.count("Thành phố Hồ Chí Minh · Bán lẻ"));
+    EXPECT_TRUE(names.count("上海 (Shanghai) · 大客户部"));
+  }
+  {
+    SCOPED_TRACE("a person transferred later sits in the old unit before");
+    auto rows = org_.db().inTransaction(
+        [&](Transaction& tx) {
+          return tx.query(
+              "SELECT employee_id, valid_from FROM territory_assignments WHERE reason = "
+              "'transfer' AND valid_from > ?",
+              {kAnchor});
+        },
+        TxMode::Read);
+    ASSERT_EQ(rows.size(), 1u);
+    auto id = rows[0].getInt(0);
+    auto before = org_.db().inTransaction(
+        [&](Transaction& tx) { return EmployeeStore(tx).find(id, kAnchor); }, TxMode::Read);
+    auto after = org_.db().inTransaction(
+        [&](Transaction& tx) { return EmployeeStore(tx).find(id, demoAddDays(kAnchor, 30)); },
+        TxMode::Read);
+    ASSERT_TRUE(before && after);
+    EXPECT_NE(before->orgUnitId, after->orgUnitId);
+    EXPECT_EQ(rows[0].getString(1), "2026-12-26");
+  }
 }
 
 TEST_P(DemoOrgTest, EveryoneButTheTopHasAManagerAndNoLineLoops) {
@@ -106,44 +143,7 @@ TEST_P(DemoOrgTest, EveryoneButTheTopHasAManagerAndNoLineLoops) {
   }
 }
 
-TEST_P(DemoOrgTest, NamesInTheirOwnScriptsRoundTrip) {
-  auto names = org_.db().inTransaction(
-      [&](Transaction& tx) {
-        std::set<std::string> out;
-        for (const auto& row : tx.query("SELECT name FROM territory_org_unit_periods")) {
-          out.insert(row.getString(0));
-        }
-        return out;
-      },
-      TxMode::Read);
-  EXPECT_TRUE(names.count("Miền Bắc (North Vietnam)"));
-  EXPECT_TRUE(names.count("大中华区 (Greater China)"));
-  EXPECT_TRUE(names.count("Thành phố Hồ Chí Minh · Bán lẻ"));
-  EXPECT_TRUE(names.count("上海 (Shanghai) · 大客户部"));
-}
-
-TEST_P(DemoOrgTest, APersonTransferredLaterSitsInTheOldUnitBefore) {
-  auto rows = org_.db().inTransaction(
-      [&](Transaction& tx) {
-        return tx.query(
-            "SELECT employee_id, valid_from FROM territory_assignments WHERE reason = "
-            "'transfer' AND valid_from > ?",
-            {kAnchor});
-      },
-      TxMode::Read);
-  ASSERT_EQ(rows.size(), 1u);
-  auto id = rows[0].getInt(0);
-  auto before = org_.db().inTransaction(
-      [&](Transaction& tx) { return EmployeeStore(tx).find(id, kAnchor); }, TxMode::Read);
-  auto after = org_.db().inTransaction(
-      [&](Transaction& tx) { return EmployeeStore(tx).find(id, demoAddDays(kAnchor, 30)); },
-      TxMode::Read);
-  ASSERT_TRUE(before && after);
-  EXPECT_NE(before->orgUnitId, after->orgUnitId);
-  EXPECT_EQ(rows[0].getString(1), "2026-12-26");
-}
-
-TEST_P(DemoOrgTest, SeedsTheSalesSide) {
+TEST_P(DemoOrgTest, SeedsTheSalesSideTheSameOnEveryEngine) {
   EXPECT_EQ(summary_.accounts, 300);
   EXPECT_EQ(summary_.territories, 29 + 30);
   EXPECT_EQ(count("SELECT COUNT(*) FROM territory_models WHERE state = 'active'"), 1);
@@ -155,24 +155,24 @@ TEST_P(DemoOrgTest, SeedsTheSalesSide) {
                   {kAnchor, kAnchor}),
             184);
   EXPECT_EQ(summary_.repSeats, count("SELECT COUNT(*) FROM territory_rep_assignments"));
-}
-
-TEST_P(DemoOrgTest, TheSameAnchorGivesTheSameOrgOnEveryEngine) {
-  // A fixed seed and no library distributions: these are the same on every machine and engine.
-  auto row = [&](const std::string& number) {
-    return org_.db().inTransaction(
-        [&](Transaction& tx) {
-          auto found = tx.queryOne(
-              "SELECT given_name, family_name, hire_date FROM territory_employees WHERE "
-              "employee_number = ?",
-              {number});
-          return found->getString(0) + " " + found->getString(1) + " " + found->getString(2);
-        },
-        TxMode::Read);
-  };
-  EXPECT_EQ(row("E0001"), "Bảo Ngọc Nguyễn 2020-11-27");
-  EXPECT_EQ(row("E0030"), "Minh Châu Đỗ 2023-04-11");
-  EXPECT_EQ(row("E0205"), "洋 吴 2021-07-31");
+  {
+    SCOPED_TRACE("the same anchor gives the same org on every engine");
+    // A fixed seed and no library distributions: these are the same on every machine and engine.
+    auto row = [&](const std::string& number) {
+      return org_.db().inTransaction(
+          [&](Transaction& tx) {
+            auto found = tx.queryOne(
+                "SELECT given_name, family_name, hire_date FROM territory_employees WHERE "
+                "employee_number = ?",
+                {number});
+            return found->getString(0) + " " + found->getString(1) + " " + found->getString(2);
+          },
+          TxMode::Read);
+    };
+    EXPECT_EQ(row("E0001"), "Bảo Ngọc Nguyễn 2020-11-27");
+    EXPECT_EQ(row("E0030"), "Minh Châu Đỗ 2023-04-11");
+    EXPECT_EQ(row("E0205"), "洋 吴 2021-07-31");
+  }
 }
 
 TERRITORY_ON_EVERY_ENGINE(DemoOrgTest);
