@@ -56,10 +56,13 @@ function treeList(api, byParent, parentKey, state) {
   const items = byParent.get(parentKey) || [];
   if (items.length === 0) return null;
   return el('ul', { class: parentKey === 'root' ? 'org-tree' : '' }, items.map((t) => {
+    const children = treeList(api, byParent, t.id, state);
+    const item = el('li', { 'data-territory-id': t.id });
     const button = el('button', { type: 'button', class: 'territory-link', 'aria-pressed': 'false',
-      'data-territory-code': t.code, onclick: () => state.select(t, button) }, t.name ?? t.code);
-    return el('li', { 'data-territory-id': t.id }, button,
-      el('span', { class: 'muted' }, ` ${t.code ?? ''}`), treeList(api, byParent, t.id, state));
+      'data-territory-code': t.code, onclick: () => state.select(t, button, children ? null : item) },
+    t.name ?? t.code);
+    item.append(button, el('span', { class: 'muted' }, ` ${t.code ?? ''}`), children ?? '');
+    return item;
   }));
 }
 
@@ -68,7 +71,17 @@ async function renderModel(api, area, modelId, asOf) {
   const treeArea = el('div', { class: 'card' }, el('p', { class: 'loading' }, 'Loading…'));
   area.replaceChildren(el('div', { class: 'split' }, treeArea, detailArea));
   const state = {
-    async select(territory, button) {
+    /// `leaf` is the item of a territory without known children: a server that lists one level
+    /// at a time is asked for them (parentId) when it is picked.
+    async select(territory, button, leaf) {
+      if (leaf && !leaf.dataset.childrenLoaded) {
+        leaf.dataset.childrenLoaded = 'true';
+        allItems(api, '/territories', { modelId, parentId: territory.id, asOf, limit: 1000 })
+          .then((found) => {
+            const list = treeList(api, childrenOf(found.filter((c) => c.parentId === territory.id)), 'root', state);
+            if (list) { list.className = ''; leaf.append(list); }
+          }).catch(() => { delete leaf.dataset.childrenLoaded; });
+      }
       for (const b of treeArea.querySelectorAll('button[aria-pressed="true"]')) b.setAttribute('aria-pressed', 'false');
       button.setAttribute('aria-pressed', 'true');
       detailArea.replaceChildren(el('p', { class: 'loading' }, 'Loading…'));
