@@ -3,7 +3,10 @@
 // every date is an offset from the anchor.
 #include "demo_org.hpp"
 
-#include "dates.hpp"
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
 #include "demo_layout.hpp"
 #include "demo_store.hpp"
 #include "json_text.hpp"
@@ -126,7 +129,7 @@ class DemoOrgBuilder {
     for (auto& team : layout_.teams) {
       auto market = layout_.branches[static_cast<std::size_t>(team.branchIndex)].market;
       team.headId = headOf(team.unitId, "Team Lead", market, 16000);
-      vacancies_.push_back(store_.addPosition(team.unitId, "Account Executive", 9000, founded));
+      store_.addPosition(team.unitId, "Account Executive", 9000, founded);  // a vacancy
       seniors_.push_back(
           store_.addPosition(team.unitId, "Senior Account Executive", 12000, founded));
       summary_.positions += 2;
@@ -140,9 +143,11 @@ class DemoOrgBuilder {
   }
 
   void linkLogins(UserAccounts& users) {
-    const auto& team = layout_.teams.front();
-    link(users, "manager", team.headId);
-    link(users, "employee", firstRepOfFirstTeam_);
+    for (const auto& team : layout_.teams) {
+      if (team.code != kDemoManagerTeam) continue;
+      link(users, "manager", team.headId);
+      link(users, "employee", firstRep_.at(team.unitId));
+    }
   }
 
  private:
@@ -191,6 +196,9 @@ class DemoOrgBuilder {
     return demoAddDays(from, random_.below(span + 1));
   }
 
+  /// Hires rep `j` of team `t`; by their place in the team some have a history: the third moves
+  /// to a sister team, the sixth is promoted, the ninth of every other team leaves, two go on
+  /// leave and one is to move a month after the anchor. Counts are fixed; dates are drawn.
   void hireRep(std::size_t t, std::int64_t j) {
     const auto& team = layout_.teams[t];
     auto market = layout_.branches[static_cast<std::size_t>(team.branchIndex)].market;
@@ -206,7 +214,7 @@ class DemoOrgBuilder {
             .id;
     layout_.reps.push_back(id);
     ++summary_.employees;
-    if (k == 0) firstRepOfFirstTeam_ = id;
+    if (j == 0) firstRep_[team.unitId] = id;
     auto later = [&](std::int64_t afterDays) {
       return between(demoAddDays(hired, afterDays), demoAddDays(layout_.anchor, -30));
     };
@@ -250,8 +258,8 @@ class DemoOrgBuilder {
   DemoSummary summary_;
   std::int64_t companyId_ = 0;
   std::int64_t serial_ = 0;
-  std::int64_t firstRepOfFirstTeam_ = 0;
-  std::vector<std::int64_t> vacancies_;
+  /// The first rep hired into each team, by the team's unit id.
+  std::map<std::int64_t, std::int64_t> firstRep_;
   std::vector<std::int64_t> seniors_;
 };
 

@@ -20,8 +20,8 @@ struct DemoSummary {
   std::int64_t repSeats = 0;
 };
 
-/// The org units of the demo, by code: the one team whose head and first rep the demo logins
-/// "manager" and "employee" are linked to.
+/// The code of the demo team whose head and first rep the demo logins "manager" and "employee"
+/// are linked to.
 inline constexpr const char* kDemoManagerTeam = "T-HAN-KA";
 
 /// Seeds a sales organization in four markets (Vietnam north and south, Indonesia, Greater
