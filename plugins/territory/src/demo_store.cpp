@@ -1,5 +1,7 @@
 #include "demo_store.hpp"
 
+#include "staffing_plan.hpp"
+
 namespace cadre::territory {
 
 namespace {
@@ -10,10 +12,12 @@ const std::string kDemoActor = "demo";
 
 std::int64_t DemoStore::addPosition(std::int64_t orgUnitId, const std::string& title,
                                     double budgetedCost, const std::string& openedOn) {
-  return tx_.insert(
-      "INSERT INTO territory_positions (org_unit_id, title, fte, budgeted_cost, frozen, "
-      "opened_on, closed_on, version) VALUES (?, ?, 1.0, ?, 0, ?, NULL, 1)",
-      {orgUnitId, title, budgetedCost, openedOn});
+  Position draft;
+  draft.orgUnitId = orgUnitId;
+  draft.title = title;
+  draft.budgetedCost = budgetedCost;
+  draft.openedOn = openedOn;
+  return StaffingPlan(tx_).open(draft).id;
 }
 
 std::int64_t DemoStore::addModel(const std::string& name, const std::string& state,

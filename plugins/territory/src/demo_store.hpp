@@ -28,15 +28,14 @@ struct DemoAccount {
   double potential = 0;
 };
 
-/// The demo's own SQL for what has no rules of its own in this plugin yet: positions, and the
-/// sales side (models, territories, accounts, rules, account and rep assignments). Once the
-/// positions and territory APIs land, the demo should go through their rules instead; until
-/// then this is the one place that writes those tables directly.
+/// What the demo writes: positions through StaffingPlan's rules; the sales side (models,
+/// territories, accounts, rules, account and rep assignments) with its own SQL until it goes
+/// through the sales rules — the one place that writes those tables directly.
 class DemoStore {
  public:
   explicit DemoStore(Transaction& tx) : tx_(tx) {}
 
-  /// An open, unfrozen position of one FTE in a unit from `openedOn`.
+  /// An open, unfrozen position of one FTE in a unit from `openedOn` (StaffingPlan::open).
   std::int64_t addPosition(std::int64_t orgUnitId, const std::string& title, double budgetedCost,
                            const std::string& openedOn);
   /// A territory model; `activatedOn` is empty for a draft.
