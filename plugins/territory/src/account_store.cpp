@@ -217,7 +217,7 @@ std::vector<std::int64_t> AccountStore::accountsOfRep(std::int64_t employeeId,
        tx_.query("SELECT DISTINCT aa.account_id FROM territory_account_assignments aa "
                  "JOIN territory_rep_assignments r ON r.territory_id = aa.territory_id "
                  "JOIN territory_territories t ON t.id = r.territory_id JOIN territory_models m "
-                 "ON m.id = t.model_id WHERE m.state = 'active' AND r.employee_id = ? AND "
+                 "ON m.id = t.model_id WHERE m.state <> 'planning' AND r.employee_id = ? AND "
                  "r.valid_from <= ? AND r.valid_to > ? AND aa.valid_from <= ? AND "
                  "aa.valid_to > ? ORDER BY aa.account_id",
                  {employeeId, date, date, date, date})) {

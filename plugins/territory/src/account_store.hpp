@@ -89,7 +89,7 @@ class AccountStore {
   void beginModelAt(std::int64_t modelId, const std::string& date);
   /// Assignments that name a rule keep their cause but lose the reference (rule deleted).
   void forgetRule(std::int64_t ruleId);
-  /// The accounts in the territories of the active model a rep holds a seat in on a date.
+  /// The accounts in the territories a rep holds a seat in on a date, in the model in force then.
   std::vector<std::int64_t> accountsOfRep(std::int64_t employeeId, const std::string& date);
 
  private:

@@ -121,7 +121,7 @@ std::vector<RepTerritory> RepSeatStore::territoriesOfRep(std::int64_t employeeId
   for (const auto& row : tx_.query(
            "SELECT t.id, t.code, t.name, r.role, r.split_percent FROM territory_rep_assignments r "
            "JOIN territory_territories t ON t.id = r.territory_id JOIN territory_models m ON "
-           "m.id = t.model_id WHERE m.state = 'active' AND r.employee_id = ? AND "
+           "m.id = t.model_id WHERE m.state <> 'planning' AND r.employee_id = ? AND "
            "r.valid_from <= ? AND r.valid_to > ? ORDER BY t.code",
            {employeeId, date, date})) {
     result.push_back(

@@ -46,7 +46,8 @@ class RepSeatStore {
   void endModelAt(std::int64_t modelId, const std::string& date);
   /// Drops a model's ended seats and begins its open ones on a date.
   void beginModelAt(std::int64_t modelId, const std::string& date);
-  /// The territories of the active model a rep holds a seat in on a date, by code.
+  /// The territories a rep holds a seat in on a date, in the model in force then (active, or
+  /// archived for a date before the active one began), by code.
   std::vector<RepTerritory> territoriesOfRep(std::int64_t employeeId, const std::string& date);
 
  private:

@@ -60,6 +60,8 @@ class RuleRoutes {
     auto rules = context_.database().inTransaction(
         [&](Transaction& tx) {
           TerritoryModels models(tx, "");
+          if (!modelId && !TerritoryModelStore(tx).activeModel())
+            return std::vector<AssignmentRule>{};
           auto model = modelId ? models.requireModel(*modelId) : models.requireActive();
           return AssignmentRuleStore(tx).ofModel(model.id);
         },

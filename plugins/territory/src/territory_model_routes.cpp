@@ -66,9 +66,10 @@ class TerritoryModelRoutes {
   void createModel(const Request& request, Response& response) {
     JsonFields in(request.jsonObject());
     auto name = in.requiredString("name", 1, 200);
+    auto activeFrom = in.optionalDate("effectiveDate").value_or(today());
     in.finish();
     auto model = write(request, [&](Transaction& tx, TerritoryModels& models) {
-      auto created = models.create(name);
+      auto created = models.create(name, activeFrom);
       audit(tx, request, "territory.model.create", "territory_model", created.id, "",
             toJson(modelJson(created)));
       return created;
@@ -174,8 +175,11 @@ class TerritoryModelRoutes {
     asOfDate(request);  // validated; the tree of a model is not dated
     auto territories = read([&](Transaction& tx) {
       TerritoryModels models(tx, "");
+      TerritoryModelStore store(tx);
+      // Before the first model there is nothing to list.
+      if (!modelId && !store.activeModel()) return std::vector<Territory>{};
       auto model = modelId ? models.requireModel(*modelId) : models.requireActive();
-      return TerritoryModelStore(tx).territories(model.id, parentId, roots);
+      return store.territories(model.id, parentId, roots);
     });
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     for (const auto& t : territories) items->add(territoryJson(t));

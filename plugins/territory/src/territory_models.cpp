@@ -53,12 +53,12 @@ void TerritoryModels::checkName(const std::string& name, std::int64_t exceptId) 
   }
 }
 
-TerritoryModel TerritoryModels::create(const std::string& name) {
+TerritoryModel TerritoryModels::create(const std::string& name, const std::string& activeFrom) {
   checkName(name, 0);
   TerritoryModel model;
   model.name = name;
   model.state = store_.activeModel() ? "planning" : "active";
-  if (model.state == "active") model.activatedOn = today();
+  if (model.state == "active") model.activatedOn = activeFrom;
   return requireModel(store_.insertModel(model));
 }
 

@@ -81,8 +81,8 @@ class TerritoryModels {
   TerritoryModel requireWritable(std::int64_t id);
   /// The active model, or 422 when there is none yet.
   TerritoryModel requireActive();
-  /// The first model becomes active; later ones start as planning.
-  TerritoryModel create(const std::string& name);
+  /// The first model becomes active from `activeFrom`; later ones start as planning.
+  TerritoryModel create(const std::string& name, const std::string& activeFrom);
   TerritoryModel rename(std::int64_t id, const std::string& name);
   /// A planning model copied from an active or planning one: territories (same codes), rules,
   /// open account assignments and open rep seats.
