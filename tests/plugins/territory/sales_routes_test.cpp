@@ -158,6 +158,14 @@ TEST_F(SalesRoutesTest, ModelsRulesAccountsAndVersionsEndToEnd) {
          R"({"modelId":)" + modelId + R"(,"code":"SOUTH","name":"South","type":"geo"})");
   EXPECT_EQ(archivedWrite.status, 422);
   EXPECT_NE(archivedWrite.body.find("is archived and read-only"), std::string::npos);
+  auto audit = host_->request("GET", "/api/v1/audit?objectType=account&objectId=" + accountId, "",
+                              bearerHeader(hr_));
+  EXPECT_NE(audit.body.find("\"territory.account.create\""), std::string::npos) << audit.body;
+  EXPECT_NE(audit.body.find("\"territory.account.change\""), std::string::npos) << audit.body;
+  auto modelAudit = host_->request(
+      "GET", "/api/v1/audit?objectType=territory_model&objectId=" + modelId, "", bearerHeader(hr_));
+  EXPECT_NE(modelAudit.body.find("\"territory.rule.apply\""), std::string::npos);
+  EXPECT_NE(modelAudit.body.find("\"territory.model.archive\""), std::string::npos);
   auto metrics = hr("GET", "/territory-metrics?asOf=2026-03-01");
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("\"code\":\"NORTH\""), std::string::npos) << metrics.body;
@@ -165,6 +173,80 @@ TEST_F(SalesRoutesTest, ModelsRulesAccountsAndVersionsEndToEnd) {
                               "\"activeCustomers\":1,\"potential\":2000"),
             std::string::npos)
       << metrics.body;
+}
+
+TEST_F(SalesRoutesTest, SeatsRespectSplitsAndTheBalanceReportSpreadsAccountsOverReps) {
+  hr("POST", "/territory-models", R"({"name":"seats","effectiveDate":"2026-01-01"})");
+  auto unit =
+      hr("POST", "/org-units",
+         R"({"code":"SALES","name":"Sales","type":"company","effectiveDate":"2026-01-01"})");
+  ASSERT_EQ(unit.status, 201) << unit.body;
+  auto unitId = std::to_string(idOf(unit));
+  std::vector<std::string> reps;
+  for (const auto* number : {"S1", "S2", "S3"}) {
+    auto hired = hr("POST", "/employees",
+                    std::string(R"({"employeeNumber":")") + number +
+                        R"(","givenName":"Rep","familyName":")" + number +
+                        R"(","hireDate":"2026-01-01","orgUnitId":)" + unitId + "}");
+    ASSERT_EQ(hired.status, 201) << hired.body;
+    reps.push_back(std::to_string(idOf(hired)));
+  }
+  auto territory = hr("POST", "/territories", R"({"code":"SPLIT","name":"Split","type":"named"})");
+  ASSERT_EQ(territory.status, 201) << territory.body;
+  auto territoryId = std::to_string(idOf(territory));
+  auto seat = [&](const std::string& rep, const std::string& role, const std::string& split) {
+    return hr("POST", "/rep-seats",
+              R"({"territoryId":)" + territoryId + R"(,"employeeId":)" + rep + R"(,"role":")" +
+                  role + R"(","splitPercent":)" + split + R"(,"effectiveDate":"2026-04-01"})");
+  };
+  auto owner = seat(reps[0], "owner", "60");
+  ASSERT_EQ(owner.status, 201) << owner.body;
+  EXPECT_EQ(owner.body, "{\"id\":" + std::to_string(idOf(owner)) + ",\"territoryId\":" +
+                            territoryId + ",\"territoryCode\":\"SPLIT\",\"modelId\":" +
+                            std::to_string(Poco::JSON::Parser()
+                                               .parse(territory.body)
+                                               .extract<Poco::JSON::Object::Ptr>()
+                                               ->getValue<std::int64_t>("modelId")) +
+                            ",\"employeeId\":" + reps[0] +
+                            ",\"role\":\"owner\",\"splitPercent\":60,\"validFrom\":"
+                            "\"2026-04-01\",\"validTo\":\"9999-12-31\"}");
+  auto over = seat(reps[1], "rep", "50");
+  EXPECT_EQ(over.status, 422);
+  EXPECT_NE(over.body.find("the owner and rep splits of territory SPLIT would add up to 110 "
+                           "percent on 2026-04-01; at most 100 are allowed"),
+            std::string::npos)
+      << over.body;
+  EXPECT_EQ(seat(reps[1], "rep", "40").status, 201);
+  auto account = hr("POST", "/accounts",
+                    R"({"name":"Gamma","region":"x","postalCode":"1","industry":"retail",)"
+                    R"("size":"small","potential":500})");
+  auto assigned = hr("POST", "/accounts/" + std::to_string(idOf(account)) + "/assignment",
+                     R"({"territoryId":)" + territoryId + R"(,"effectiveDate":"2026-04-01"})");
+  ASSERT_EQ(assigned.status, 201) << assigned.body;
+
+  auto balance = hr("GET", "/territory-balance?orgUnitId=" + unitId + "&asOf=2026-04-01");
+  ASSERT_EQ(balance.status, 200) << balance.body;
+  EXPECT_NE(balance.body.find("\"employeeNumber\":\"S1\",\"name\":\"Rep S1\",\"territoryCodes\":"
+                              "[\"SPLIT\"],\"accounts\":1,\"prospects\":1,\"activeCustomers\":0,"
+                              "\"potential\":500}"),
+            std::string::npos)
+      << balance.body;
+  EXPECT_NE(balance.body.find("\"spread\":{\"accounts\":{\"min\":1,\"max\":1,\"mean\":1,"
+                              "\"stddev\":0,\"maxMinRatio\":1}"),
+            std::string::npos)
+      << balance.body;
+  EXPECT_NE(balance.body.find("\"withoutSeat\":[" + reps[2] + "]"), std::string::npos)
+      << balance.body;
+  auto csv = hr("GET", "/territory-balance?orgUnitId=" + unitId + "&asOf=2026-04-01&format=csv");
+  EXPECT_EQ(csv.body,
+            "employeeId,employeeNumber,name,territoryCodes,accounts,prospects,"
+            "activeCustomers,potential\r\n" +
+                reps[0] + ",S1,Rep S1,SPLIT,1,1,0,500\r\n" + reps[1] +
+                ",S2,Rep S2,SPLIT,1,1,0,500\r\n");
+  auto listed = hr("GET", "/rep-seats?territoryId=" + territoryId + "&asOf=2026-04-01");
+  EXPECT_NE(listed.body.find("\"splitPercent\":40"), std::string::npos) << listed.body;
+  auto before = hr("GET", "/rep-seats?employeeId=" + reps[0] + "&asOf=2026-03-31");
+  EXPECT_EQ(before.body, "{\"items\":[],\"next\":null}");
 }
 
 }  // namespace
