@@ -185,6 +185,28 @@ class AccountRoutes {
     response.json(answer, 201);
   }
 
+  void history(const Request& request, Response& response) {
+    auto id = request.idParam("id");
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    context_.database().inTransaction(
+        [&](Transaction& tx) {
+          requireAccount(tx, id);
+          auto visible = visibleAccounts(tx, request, today());
+          if (visible && !visible->count(id)) {
+            throw HttpError::forbidden("employees see the accounts of their own territories only");
+          }
+          TerritoryModelStore models(tx);
+          for (const auto& a : AccountStore(tx).historyOf(id)) {
+            auto territory = models.territory(a.territoryId);
+            auto item = assignmentJson(a, territory);
+            item->set("modelState", territory ? models.model(territory->modelId)->state : "");
+            items->add(item);
+          }
+        },
+        TxMode::Read);
+    response.page(items, std::nullopt);
+  }
+
  private:
   static Account requireAccount(Transaction& tx, std::int64_t id) {
     auto account = AccountStore(tx).find(id);
@@ -255,6 +277,8 @@ void addAccountRoutes(PluginContext& context) {
                     "Read an account with its territory on a date"});
   context.addRoute(
       {"PATCH", base + "/{id}", writers, bindRoute(routes, &R::change), "Change an account"});
+  context.addRoute({"GET", base + "/{id}/assignments", readers, bindRoute(routes, &R::history),
+                    "Every territory assignment of an account, in every model"});
   context.addRoute({"POST", base + "/{id}/assignment", writers, bindRoute(routes, &R::assign),
                     "Assign an account to a territory by hand from a date"});
 }

@@ -157,6 +157,13 @@ std::vector<AccountAssignment> AccountStore::openIn(std::int64_t modelId) {
                      {modelId, std::string(kOpenEnd)});
 }
 
+std::vector<AccountAssignment> AccountStore::historyOf(std::int64_t accountId) {
+  return assignments(tx_,
+                     "WHERE aa.account_id = ? AND aa.valid_to > aa.valid_from ORDER BY "
+                     "aa.valid_from, aa.id",
+                     {accountId});
+}
+
 std::vector<AccountAssignment> AccountStore::ofTerritory(std::int64_t territoryId,
                                                          const std::string& date) {
   return assignments(tx_,

@@ -79,6 +79,8 @@ class AccountStore {
   std::vector<AccountAssignment> assignmentsIn(std::int64_t modelId, const std::string& date);
   /// The assignments of a model that are open-ended (its plan from now on).
   std::vector<AccountAssignment> openIn(std::int64_t modelId);
+  /// Every assignment of an account in every model, oldest first (empty periods left out).
+  std::vector<AccountAssignment> historyOf(std::int64_t accountId);
   std::vector<AccountAssignment> ofTerritory(std::int64_t territoryId, const std::string& date);
   std::int64_t addAssignment(const AccountAssignment& assignment, const std::string& actor,
                              const std::string& recordedAt);

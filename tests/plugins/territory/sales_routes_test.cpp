@@ -153,6 +153,15 @@ TEST_F(SalesRoutesTest, ModelsRulesAccountsAndVersionsEndToEnd) {
   auto activate = hr("POST", "/territory-models/" + copyId + "/activate",
                      R"({"effectiveDate":"2026-03-01"})", "1");
   ASSERT_EQ(activate.status, 200) << activate.body;
+  auto history = hr("GET", "/accounts/" + accountId + "/assignments");
+  EXPECT_NE(history.body.find("\"validFrom\":\"2026-02-01\",\"validTo\":\"2026-03-01\","
+                              "\"modelState\":\"archived\""),
+            std::string::npos)
+      << history.body;
+  EXPECT_NE(history.body.find("\"validFrom\":\"2026-03-01\",\"validTo\":\"9999-12-31\","
+                              "\"modelState\":\"active\""),
+            std::string::npos)
+      << history.body;
   auto archivedWrite =
       hr("POST", "/territories",
          R"({"modelId":)" + modelId + R"(,"code":"SOUTH","name":"South","type":"geo"})");
