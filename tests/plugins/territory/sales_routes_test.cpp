@@ -26,9 +26,11 @@ class SalesRoutesTest : public ::testing::Test {
     host_ = new HostProcess();
     host_->addUser("hr", "hr", "password-1234");
     host_->addUser("rep", "employee", "password-1234");
+    host_->addUser("boss", "manager", "password-1234");
     host_->start({}, false);
     hr_ = host_->login("hr", "password-1234");
     rep_ = host_->login("rep", "password-1234");
+    boss_ = host_->login("boss", "password-1234");
   }
   static void TearDownTestSuite() {
     delete host_;
@@ -45,11 +47,13 @@ class SalesRoutesTest : public ::testing::Test {
   static HostProcess* host_;
   static std::string hr_;
   static std::string rep_;
+  static std::string boss_;
 };
 
 HostProcess* SalesRoutesTest::host_ = nullptr;
 std::string SalesRoutesTest::hr_;
 std::string SalesRoutesTest::rep_;
+std::string SalesRoutesTest::boss_;
 
 TEST_F(SalesRoutesTest, AccountValidationNamesEveryBadField) {
   auto bad = hr("POST", "/accounts", R"({"name":"","size":"huge","potential":-5,"colour":1})");
@@ -256,6 +260,41 @@ TEST_F(SalesRoutesTest, SeatsRespectSplitsAndTheBalanceReportSpreadsAccountsOver
   EXPECT_NE(listed.body.find("\"splitPercent\":40"), std::string::npos) << listed.body;
   auto before = hr("GET", "/rep-seats?employeeId=" + reps[0] + "&asOf=2026-03-31");
   EXPECT_EQ(before.body, "{\"items\":[],\"next\":null}");
+}
+
+TEST_F(SalesRoutesTest, AManagerSeesTheBalanceOfTheirOwnTeamOnly) {
+  auto me = host_->request("GET", "/api/v1/auth/me", "", bearerHeader(boss_));
+  ASSERT_EQ(me.status, 200) << me.body;
+  auto userId = std::to_string(idOf(me));
+  hr("POST", "/territory-models", R"({"name":"teams","effectiveDate":"2026-01-01"})");
+  auto unit =
+      hr("POST", "/org-units",
+         R"({"code":"TEAMS","name":"Teams","type":"company","effectiveDate":"2026-01-01"})");
+  ASSERT_EQ(unit.status, 201) << unit.body;
+  auto unitId = std::to_string(idOf(unit));
+  auto hire = [&](const std::string& number, const std::string& extra) {
+    auto hired =
+        hr("POST", "/employees",
+           R"({"employeeNumber":")" + number + R"(","givenName":"G","familyName":")" + number +
+               R"(","hireDate":"2026-01-01","orgUnitId":)" + unitId + extra + "}");
+    EXPECT_EQ(hired.status, 201) << hired.body;
+    return std::to_string(idOf(hired));
+  };
+  auto boss = hire("B1", R"(,"userId":)" + userId);
+  hire("B2", R"(,"managerId":)" + boss);
+  auto peer = hire("B3", "");
+  auto asBoss = [&](const std::string& query) {
+    return host_->request("GET", kApi + "/territory-balance?" + query + "&asOf=2026-02-01", "",
+                          bearerHeader(boss_));
+  };
+  EXPECT_EQ(asBoss("managerId=" + boss).status, 200);
+  auto other = asBoss("managerId=" + peer);
+  EXPECT_EQ(other.status, 403);
+  EXPECT_NE(other.body.find("managers see the balance of their own teams only"), std::string::npos);
+  EXPECT_EQ(asBoss("orgUnitId=" + unitId).status, 403);  // B3 does not report to B1
+  EXPECT_EQ(hr("GET", "/territory-balance?orgUnitId=" + unitId + "&asOf=2026-02-01").status, 200);
+  auto neither = hr("GET", "/territory-balance?asOf=2026-02-01");
+  EXPECT_EQ(neither.status, 400);
 }
 
 }  // namespace
