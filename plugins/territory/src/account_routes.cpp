@@ -153,7 +153,9 @@ class AccountRoutes {
       in.finish();
       request.requireVersion(before.version);
       checkExternalId(store, after, id);
-      store.update(after);
+      if (!store.update(after)) {
+        throw HttpError::conflict("account " + std::to_string(id) + " changed meanwhile");
+      }
       auto changed = *store.find(id);
       auto placed = store.assignmentOn(id, today());
       answer = accountJson(changed, placed, territoryOf(tx, placed));

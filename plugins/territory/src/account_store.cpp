@@ -100,12 +100,14 @@ std::int64_t AccountStore::insert(const Account& a) {
        a.potential});
 }
 
-void AccountStore::update(const Account& a) {
-  tx_.execute(
-      "UPDATE territory_accounts SET name = ?, region = ?, postal_code = ?, industry = ?, "
-      "size = ?, status = ?, external_id = ?, potential = ?, version = version + 1 WHERE id = ?",
-      {a.name, a.region, a.postalCode, a.industry, a.size, a.status, nullable(a.externalId),
-       a.potential, a.id});
+bool AccountStore::update(const Account& a) {
+  return tx_.execute(
+             "UPDATE territory_accounts SET name = ?, region = ?, postal_code = ?, industry = ?, "
+             "size = ?, status = ?, external_id = ?, potential = ?, version = version + 1 WHERE id "
+             "= ? "
+             "AND version = ?",
+             {a.name, a.region, a.postalCode, a.industry, a.size, a.status, nullable(a.externalId),
+              a.potential, a.id, a.version}) == 1;
 }
 
 void AccountStore::bumpVersion(std::int64_t id) {

@@ -64,8 +64,9 @@ class AccountStore {
   std::optional<Account> find(std::int64_t id);
   bool externalIdTaken(const std::string& externalId, std::int64_t exceptId);
   std::int64_t insert(const Account& account);
-  /// Writes every field and bumps the version.
-  void update(const Account& account);
+  /// Writes every field and bumps the version, if the stored version still is
+  /// `account.version`; false when someone changed the account meanwhile.
+  bool update(const Account& account);
   void bumpVersion(std::int64_t id);
 
   /// The account's assignment on a date in the model in force then (active or archived).

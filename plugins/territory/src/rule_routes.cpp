@@ -143,9 +143,13 @@ class RuleRoutes {
     TerritoryModel model;
     auto body = context_.database().inTransaction([&](Transaction& tx) {
       TerritoryModels models(tx, actorOf(request));
-      request.requireVersion(models.requireModel(id).version);
+      auto current = models.requireModel(id).version;
+      request.requireVersion(current);
+      // Taking the version first serializes two applies of the same preview.
+      if (!TerritoryModelStore(tx).bumpModelVersionFrom(id, current)) {
+        throw HttpError::conflict("territory model " + std::to_string(id) + " changed meanwhile");
+      }
       auto moves = AccountPlacement(tx, actorOf(request)).apply(id, date, overrideManual);
-      TerritoryModelStore(tx).bumpModelVersion(id);
       model = models.requireModel(id);
       auto answer = runJson(model, date, overrideManual, moves);
       record(tx, request, "territory.rule.apply", id, "", toJson(answer), "territory_model");

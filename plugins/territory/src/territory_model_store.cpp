@@ -85,6 +85,12 @@ void TerritoryModelStore::bumpModelVersion(std::int64_t id) {
   tx_.execute("UPDATE territory_models SET version = version + 1 WHERE id = ?", {id});
 }
 
+bool TerritoryModelStore::bumpModelVersionFrom(std::int64_t id, std::int64_t expected) {
+  return tx_.execute(
+             "UPDATE territory_models SET version = version + 1 WHERE id = ? AND version = ?",
+             {id, expected}) == 1;
+}
+
 std::vector<Territory> TerritoryModelStore::territories(std::int64_t modelId,
                                                         const std::optional<std::int64_t>& parentId,
                                                         bool rootsOnly) {

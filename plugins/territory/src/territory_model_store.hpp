@@ -54,6 +54,9 @@ class TerritoryModelStore {
   /// `expectedState` (someone else changed it).
   bool setModelState(std::int64_t id, const std::string& expectedState, const TerritoryModel& next);
   void bumpModelVersion(std::int64_t id);
+  /// Bumps the version only if it still is `expected`; false when someone changed the model
+  /// meanwhile (on PostgreSQL the row lock makes a concurrent writer wait, then see it).
+  bool bumpModelVersionFrom(std::int64_t id, std::int64_t expected);
 
   /// The territories of a model, by code; with a parent, only its children.
   std::vector<Territory> territories(std::int64_t modelId,
