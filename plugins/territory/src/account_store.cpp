@@ -1,5 +1,7 @@
 #include "account_store.hpp"
 
+#include <algorithm>
+
 #include "cadre/territory/org_directory.hpp"
 
 namespace cadre::territory {
@@ -186,6 +188,73 @@ std::int64_t AccountStore::addAssignment(const AccountAssignment& a, const std::
 void AccountStore::endAssignment(std::int64_t assignmentId, const std::string& validTo) {
   tx_.execute("UPDATE territory_account_assignments SET valid_to = ? WHERE id = ?",
               {validTo, assignmentId});
+}
+
+namespace {
+
+constexpr std::size_t kChunk = 200;
+
+/// "?, ?, …" for n values (the statement text depends on a count only, never on input).
+std::string placeholders(std::size_t n, const std::string& one) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += (i ? ", " : "") + one;
+  return out;
+}
+
+}  // namespace
+
+void AccountStore::endAssignments(const std::vector<std::int64_t>& ids,
+                                  const std::string& validTo) {
+  for (std::size_t at = 0; at < ids.size(); at += kChunk) {
+    auto n = std::min(kChunk, ids.size() - at);
+    SqlParams params{validTo, validTo};
+    params.insert(params.end(), ids.begin() + at, ids.begin() + at + n);
+    tx_.execute(
+        "UPDATE territory_account_assignments SET valid_to = CASE WHEN valid_from > ? THEN "
+        "valid_from ELSE ? END WHERE id IN (" +
+            placeholders(n, "?") + ")",
+        params);
+  }
+}
+
+void AccountStore::addAssignments(const std::vector<AccountAssignment>& rows,
+                                  const std::string& actor, const std::string& recordedAt) {
+  for (std::size_t at = 0; at < rows.size(); at += kChunk) {
+    auto n = std::min(kChunk, rows.size() - at);
+    SqlParams params;
+    for (std::size_t i = at; i < at + n; ++i) {
+      const auto& a = rows[i];
+      params.insert(params.end(), {a.territoryId, a.accountId, a.cause, nullable(a.ruleId),
+                                   a.validFrom, a.validTo, recordedAt, actor});
+    }
+    tx_.execute(
+        "INSERT INTO territory_account_assignments (territory_id, account_id, cause, rule_id, "
+        "valid_from, valid_to, recorded_at, recorded_by) VALUES " +
+            placeholders(n, "(?, ?, ?, ?, ?, ?, ?, ?)"),
+        params);
+  }
+}
+
+void AccountStore::bumpVersions(const std::vector<std::int64_t>& ids) {
+  for (std::size_t at = 0; at < ids.size(); at += kChunk) {
+    auto n = std::min(kChunk, ids.size() - at);
+    SqlParams params(ids.begin() + at, ids.begin() + at + n);
+    tx_.execute("UPDATE territory_accounts SET version = version + 1 WHERE id IN (" +
+                    placeholders(n, "?") + ")",
+                params);
+  }
+}
+
+std::map<std::int64_t, std::string> AccountStore::latestStartsIn(std::int64_t modelId) {
+  std::map<std::int64_t, std::string> result;
+  for (const auto& row : tx_.query(
+           "SELECT aa.account_id, MAX(aa.valid_from) FROM territory_account_assignments aa JOIN "
+           "territory_territories t ON t.id = aa.territory_id WHERE t.model_id = ? AND "
+           "aa.valid_to > aa.valid_from GROUP BY aa.account_id",
+           {modelId})) {
+    result[row.getInt(0)] = row.getString(1);
+  }
+  return result;
 }
 
 void AccountStore::endModelAt(std::int64_t modelId, const std::string& date) {

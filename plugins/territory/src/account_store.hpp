@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -86,6 +87,14 @@ class AccountStore {
   std::int64_t addAssignment(const AccountAssignment& assignment, const std::string& actor,
                              const std::string& recordedAt);
   void endAssignment(std::int64_t assignmentId, const std::string& validTo);
+  /// Ends assignments at a date (an assignment that begins later becomes an empty period).
+  void endAssignments(const std::vector<std::int64_t>& assignmentIds, const std::string& validTo);
+  /// Inserts assignments in a few multi-row statements.
+  void addAssignments(const std::vector<AccountAssignment>& assignments, const std::string& actor,
+                      const std::string& recordedAt);
+  void bumpVersions(const std::vector<std::int64_t>& accountIds);
+  /// The latest start of a non-empty assignment in a model, per account.
+  std::map<std::int64_t, std::string> latestStartsIn(std::int64_t modelId);
   /// Ends every assignment of a model in force on or after a date at that date.
   void endModelAt(std::int64_t modelId, const std::string& date);
   /// Drops a model's ended periods and begins its open ones on a date.

@@ -1,5 +1,7 @@
 #include "assignment_rules.hpp"
 
+#include <map>
+
 #include "cadre/http.hpp"
 #include "cadre/territory/org_directory.hpp"
 #include "dates.hpp"
@@ -33,11 +35,15 @@ std::vector<RuleMove> AccountPlacement::preview(std::int64_t modelId, const std:
   auto model = models_.requireModel(modelId);
   auto rules = rules_.ofModel(modelId);
   auto readOn = planDate(model, date);
+  std::map<std::int64_t, AccountAssignment> placed;
+  for (const auto& a : accounts_.assignmentsIn(modelId, readOn)) placed[a.accountId] = a;
   std::vector<RuleMove> moves;
   AccountFilter all;
   all.limit = INT64_MAX;
   for (const auto& account : accounts_.list(all)) {
-    auto current = accounts_.assignmentIn(account.id, modelId, readOn);
+    auto found = placed.find(account.id);
+    std::optional<AccountAssignment> current;
+    if (found != placed.end()) current = found->second;
     if (current && current->cause == "manual" && !overrideManual) continue;
     auto rule = firstMatch(rules, account);
     // A manual assignment that no rule claims stays where HR put it.
@@ -55,6 +61,7 @@ std::vector<RuleMove> AccountPlacement::preview(std::int64_t modelId, const std:
       m.fromTerritoryId = current->territoryId;
       m.fromCause = current->cause;
       m.fromRuleId = current->ruleId;
+      m.fromAssignmentId = current->id;
     }
     moves.push_back(m);
   }
@@ -65,12 +72,24 @@ std::vector<RuleMove> AccountPlacement::apply(std::int64_t modelId, const std::s
                                               bool overrideManual) {
   auto model = models_.requireWritable(modelId);
   auto moves = preview(modelId, date, overrideManual);
-  auto readOn = planDate(model, date);
+  auto latest = accounts_.latestStartsIn(modelId);
+  std::vector<std::int64_t> ending;
+  std::vector<std::int64_t> moved;
+  std::vector<AccountAssignment> beginning;
   for (const auto& m : moves) {
-    move(m.accountId, model, accounts_.assignmentIn(m.accountId, modelId, readOn), m.toTerritoryId,
-         m.ruleId, date);
-    accounts_.bumpVersion(m.accountId);
+    auto found = latest.find(m.accountId);
+    checkDate(m.accountId, model, date,
+              found == latest.end() ? std::nullopt : std::optional<std::string>(found->second));
+    if (m.fromAssignmentId) ending.push_back(*m.fromAssignmentId);
+    if (m.toTerritoryId) {
+      beginning.push_back({0, m.accountId, *m.toTerritoryId, "rule", m.ruleId, date, kOpenEnd});
+    }
+    moved.push_back(m.accountId);
   }
+  // Set-wise, so that re-running the rules over thousands of accounts stays a few statements.
+  accounts_.endAssignments(ending, date);
+  accounts_.addAssignments(beginning, actor_, nowTimestamp());
+  accounts_.bumpVersions(moved);
   return moves;
 }
 
@@ -97,21 +116,11 @@ std::optional<AccountAssignment> AccountPlacement::move(
     std::int64_t accountId, const TerritoryModel& model,
     const std::optional<AccountAssignment>& current, std::optional<std::int64_t> territoryId,
     std::optional<std::int64_t> ruleId, const std::string& date) {
-  bool planning = model.state == "planning";
-  if (!planning) {
-    if (model.activatedOn && date < *model.activatedOn) {
-      throw HttpError::unprocessable("territory model " + std::to_string(model.id) +
-                                         " is active only from " + *model.activatedOn,
-                                     {{"effectiveDate", "before the model became active"}});
-    }
+  checkDate(accountId, model, date, [&]() -> std::optional<std::string> {
     auto latest = accounts_.latestIn(accountId, model.id);
-    if (latest && latest->validFrom > date) {
-      throw HttpError::unprocessable(
-          "account " + std::to_string(accountId) + " has an assignment from " + latest->validFrom +
-              "; a change must be dated on or after it",
-          {{"effectiveDate", "before the planned assignment of " + latest->validFrom}});
-    }
-  }
+    if (!latest) return std::nullopt;
+    return latest->validFrom;
+  }());
   // In a planning model dates are a draft; an end before the beginning is an empty period.
   if (current) {
     accounts_.endAssignment(current->id, std::max(date, current->validFrom));
@@ -121,6 +130,24 @@ std::optional<AccountAssignment> AccountPlacement::move(
                          ruleId, date,      kOpenEnd};
   next.id = accounts_.addAssignment(next, actor_, nowTimestamp());
   return next;
+}
+
+void AccountPlacement::checkDate(std::int64_t accountId, const TerritoryModel& model,
+                                 const std::string& date,
+                                 const std::optional<std::string>& latestStart) {
+  // A planning model has no calendar yet: its dates are a draft.
+  if (model.state == "planning") return;
+  if (model.activatedOn && date < *model.activatedOn) {
+    throw HttpError::unprocessable("territory model " + std::to_string(model.id) +
+                                       " is active only from " + *model.activatedOn,
+                                   {{"effectiveDate", "before the model became active"}});
+  }
+  if (latestStart && *latestStart > date) {
+    throw HttpError::unprocessable(
+        "account " + std::to_string(accountId) + " has an assignment from " + *latestStart +
+            "; a change must be dated on or after it",
+        {{"effectiveDate", "before the planned assignment of " + *latestStart}});
+  }
 }
 
 AssignmentRule AccountPlacement::requireRule(std::int64_t id) {

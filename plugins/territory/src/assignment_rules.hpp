@@ -28,6 +28,8 @@ struct RuleMove {
   std::optional<std::int64_t> fromRuleId;
   std::optional<std::int64_t> toTerritoryId;
   std::optional<std::int64_t> ruleId;
+  /// The assignment that ends (internal: not shown).
+  std::optional<std::int64_t> fromAssignmentId;
 };
 
 /// A rule as HR writes it; the model is the territory's.
@@ -70,6 +72,8 @@ class AccountPlacement {
                                         std::optional<std::int64_t> ruleId,
                                         const std::string& date);
   void checkRule(const RuleDraft& draft, std::int64_t& modelId);
+  void checkDate(std::int64_t accountId, const TerritoryModel& model, const std::string& date,
+                 const std::optional<std::string>& latestStart);
 
   Transaction& tx_;
   AccountStore accounts_;

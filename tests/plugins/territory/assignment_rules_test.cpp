@@ -120,13 +120,25 @@ TEST_P(AssignmentRulesTest, ManualAssignmentsStayUnlessOverridden) {
   EXPECT_EQ(territoryOn(a1, "2021-01-31"), "NORTH");
   EXPECT_EQ(territoryOn(a1, "2021-03-01"), "SOUTH");
   EXPECT_EQ(territoryOn(a2, "2021-03-01"), "SOUTH");
+  auto overriding = apply(m, "2021-04-01", true);
+  ASSERT_EQ(overriding.size(), 1u);
+  EXPECT_EQ(overriding[0].accountId, a1);
+  EXPECT_EQ(territoryOn(a1, "2021-03-31"), "SOUTH");
+  EXPECT_EQ(territoryOn(a1, "2021-04-01"), "NORTH");
+  auto history = inTx([&](Transaction& tx) { return AccountStore(tx).historyOf(a1); });
+  ASSERT_EQ(history.size(), 3u);
+  EXPECT_EQ(history[1].cause, "manual");
+  EXPECT_EQ(history[1].validFrom, "2021-02-01");
+  EXPECT_EQ(history[1].validTo, "2021-04-01");
+  EXPECT_EQ(history[2].cause, "rule");
+  EXPECT_EQ(history[2].validTo, kOpenEnd);
   auto early = refusal([&](Transaction& tx) {
     AccountPlacement(tx, "tester").assignManually(a1, north, "2021-01-15");
   });
   EXPECT_EQ(early.status(), 422);
   EXPECT_EQ(std::string(early.detail()),
             "account " + std::to_string(a1) +
-                " has an assignment from 2021-02-01; a change must be dated on or after it");
+                " has an assignment from 2021-04-01; a change must be dated on or after it");
 }
 
 TERRITORY_ON_EVERY_ENGINE(AssignmentRulesTest);
