@@ -111,11 +111,12 @@ void TerritoryModels::copyContent(std::int64_t sourceId, std::int64_t targetId) 
   }
   auto now = nowTimestamp();
   AccountStore accounts(tx_);
-  for (auto a : accounts.openIn(sourceId)) {
+  auto assignments = accounts.openIn(sourceId);
+  for (auto& a : assignments) {
     a.territoryId = territoryIds.at(a.territoryId);
     if (a.ruleId) a.ruleId = ruleIds.at(*a.ruleId);
-    accounts.addAssignment(a, actor_, now);
   }
+  accounts.addAssignments(assignments, actor_, now);
   RepSeatStore seats(tx_);
   for (auto s : seats.openIn(sourceId)) {
     s.territoryId = territoryIds.at(s.territoryId);
