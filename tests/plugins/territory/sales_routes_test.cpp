@@ -258,6 +258,13 @@ TEST_F(SalesRoutesTest, SeatsRespectSplitsAndTheBalanceReportSpreadsAccountsOver
                 ",S2,Rep S2,SPLIT,1,1,0,500\r\n");
   auto listed = hr("GET", "/rep-seats?territoryId=" + territoryId + "&asOf=2026-04-01");
   EXPECT_NE(listed.body.find("\"splitPercent\":40"), std::string::npos) << listed.body;
+  auto territoryReps = hr("GET", "/territories/" + territoryId + "/reps?asOf=2026-04-01");
+  EXPECT_NE(territoryReps.body.find("\"validTo\":\"9999-12-31\",\"employeeName\":\"Rep S1\""),
+            std::string::npos)
+      << territoryReps.body;
+  auto territoryAccounts = hr("GET", "/territories/" + territoryId + "/accounts?asOf=2026-04-01");
+  EXPECT_NE(territoryAccounts.body.find("\"name\":\"Gamma\""), std::string::npos);
+  EXPECT_NE(territoryAccounts.body.find("\"cause\":\"manual\""), std::string::npos);
   auto before = hr("GET", "/rep-seats?employeeId=" + reps[0] + "&asOf=2026-03-31");
   EXPECT_EQ(before.body, "{\"items\":[],\"next\":null}");
 }
