@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "account_store.hpp"
 #include "dates.hpp"
+#include "rep_seat_store.hpp"
 #include "workforce.hpp"
 
 namespace cadre::territory {
@@ -106,35 +108,12 @@ std::vector<std::int64_t> OrgDirectoryProvider::subtreeEmployees(Transaction& tx
 std::vector<RepTerritory> OrgDirectoryProvider::territoriesOf(Transaction& tx,
                                                               std::int64_t employeeId,
                                                               const std::string& asOf) {
-  auto date = dateOrToday(asOf);
-  std::vector<RepTerritory> result;
-  for (const auto& row : tx.query(
-           "SELECT t.id, t.code, t.name, r.role, r.split_percent FROM territory_rep_assignments r "
-           "JOIN territory_territories t ON t.id = r.territory_id JOIN territory_models m ON "
-           "m.id = t.model_id WHERE m.state = 'active' AND r.employee_id = ? AND "
-           "r.valid_from <= ? AND r.valid_to > ? ORDER BY t.code",
-           {employeeId, date, date})) {
-    result.push_back(
-        {row.getInt(0), row.getString(1), row.getString(2), row.getString(3), row.getDouble(4)});
-  }
-  return result;
+  return RepSeatStore(tx).territoriesOfRep(employeeId, dateOrToday(asOf));
 }
 
 std::vector<std::int64_t> OrgDirectoryProvider::accountsOf(Transaction& tx, std::int64_t employeeId,
                                                            const std::string& asOf) {
-  auto date = dateOrToday(asOf);
-  std::vector<std::int64_t> result;
-  for (const auto& row :
-       tx.query("SELECT DISTINCT aa.account_id FROM territory_account_assignments aa "
-                "JOIN territory_rep_assignments r ON r.territory_id = aa.territory_id "
-                "JOIN territory_territories t ON t.id = r.territory_id JOIN territory_models m ON "
-                "m.id = t.model_id WHERE m.state = 'active' AND r.employee_id = ? AND "
-                "r.valid_from <= ? AND r.valid_to > ? AND aa.valid_from <= ? AND aa.valid_to > ? "
-                "ORDER BY aa.account_id",
-                {employeeId, date, date, date, date})) {
-    result.push_back(row.getInt(0));
-  }
-  return result;
+  return AccountStore(tx).accountsOfRep(employeeId, dateOrToday(asOf));
 }
 
 std::optional<std::int64_t> OrgScope::employeeOf(const User& user) {

@@ -9,5 +9,6 @@ namespace cadre::territory {
 void addOrgUnitRoutes(PluginContext& context);
 void addEmployeeRoutes(PluginContext& context);
 void addPositionRoutes(PluginContext& context);
+void addSalesRoutes(PluginContext& context);
 
 }  // namespace cadre::territory

@@ -22,6 +22,7 @@ class TerritoryPlugin : public Plugin {
     addOrgUnitRoutes(context);
     addEmployeeRoutes(context);
     addPositionRoutes(context);
+    addSalesRoutes(context);
     context.services().provide<OrgDirectory>(
         kOrgDirectoryService, std::make_shared<OrgDirectoryProvider>(context.audit()));
     context.setScopeHook(std::make_shared<OrgScope>(context.database()));
