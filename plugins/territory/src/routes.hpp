@@ -8,5 +8,6 @@ namespace cadre::territory {
 /// reference to the context, valid until the plugin stops.
 void addOrgUnitRoutes(PluginContext& context);
 void addEmployeeRoutes(PluginContext& context);
+void addImportRoutes(PluginContext& context);
 
 }  // namespace cadre::territory

@@ -16,6 +16,7 @@ class TerritoryPlugin : public Plugin {
   void registerWith(PluginContext& context) override {
     addOrgUnitRoutes(context);
     addEmployeeRoutes(context);
+    addImportRoutes(context);
     context.services().provide<OrgDirectory>(
         kOrgDirectoryService, std::make_shared<OrgDirectoryProvider>(context.audit()));
     context.setScopeHook(std::make_shared<OrgScope>(context.database()));
