@@ -1,8 +1,10 @@
 // The employee import: new numbers are hired, known ones updated and transferred, all through
 // Workforce; managers named in the file are placed before the people who report to them.
 #include <algorithm>
+#include <limits>
 #include <unordered_map>
 
+#include "bulk_hiring.hpp"
 #include "employee_store.hpp"
 #include "import_store.hpp"
 #include "org_import.hpp"
@@ -52,7 +54,10 @@ bool isEmailAddress(const std::string& email) {
 class EmployeeImport {
  public:
   EmployeeImport(ImportScope& scope, ImportReport& report)
-      : scope_(scope), report_(report), workforce_(scope.tx, scope.trail, scope.actor) {}
+      : scope_(scope),
+        report_(report),
+        workforce_(scope.tx, scope.trail, scope.actor),
+        hiring_(scope.tx, scope.trail, scope.actor) {}
 
   void run(const CsvTable& table) {
     ImportColumns columns(
@@ -195,7 +200,9 @@ class EmployeeImport {
           throw HttpError::unprocessable("an import does not hire a terminated employee",
                                          {{"status", "terminated"}});
         }
-        applied_[i] = workforce_.hire(row.person, placement, std::nullopt).id;
+        // Workforce::hire checks a position; BulkHiring hires everyone else by the same rules.
+        applied_[i] = row.positionId ? workforce_.hire(row.person, placement, std::nullopt).id
+                                     : hiring_.hire(row.person, placement).id;
         ++report_.created;
         return;
       }
@@ -216,8 +223,25 @@ class EmployeeImport {
     }
   }
 
+  /// The employee as of a date; everyone as of today is read in one query, once.
+  std::optional<EmployeeRecord> currentOf(std::int64_t id, const std::string& date) {
+    if (date != scope_.today) return EmployeeStore(scope_.tx).find(id, date);
+    if (!todayLoaded_) {
+      EmployeeFilter everyone;
+      everyone.limit = std::numeric_limits<std::int64_t>::max();
+      for (auto& e : EmployeeStore(scope_.tx).list(everyone, date)) {
+        auto key = e.id;
+        today_.emplace(key, std::move(e));
+      }
+      todayLoaded_ = true;
+    }
+    auto found = today_.find(id);
+    if (found == today_.end()) return std::nullopt;
+    return found->second;
+  }
+
   void update(const EmployeeRow& row, std::int64_t id, const Placement& placement) {
-    auto current = EmployeeStore(scope_.tx).find(id, placement.effectiveDate);
+    auto current = currentOf(id, placement.effectiveDate);
     if (!current) throw HttpError::notFound("there is no employee " + std::to_string(id));
     bool changed = false;
     const auto& p = row.person;
@@ -259,6 +283,9 @@ class EmployeeImport {
   ImportScope& scope_;
   ImportReport& report_;
   Workforce workforce_;
+  BulkHiring hiring_;
+  bool todayLoaded_ = false;
+  std::unordered_map<std::int64_t, EmployeeRecord> today_;
   std::vector<EmployeeRow> rows_;
   std::unordered_map<std::string, std::size_t> rowOfNumber_;
   std::unordered_map<std::string, std::size_t> lineOfDirectoryId_;

@@ -35,6 +35,15 @@ std::unordered_map<std::string, KnownEmployee> ImportStore::employeesByNumber() 
   return known;
 }
 
+std::unordered_map<std::string, std::int64_t> ImportStore::employeeIdsByDirectoryId() {
+  std::unordered_map<std::string, std::int64_t> ids;
+  for (const auto& row : tx_.query("SELECT id, directory_id FROM territory_employees WHERE "
+                                   "directory_id IS NOT NULL")) {
+    ids.emplace(row.getString(1), row.getInt(0));
+  }
+  return ids;
+}
+
 std::unordered_map<std::string, StoredAccount> ImportStore::accountsByExternalId() {
   std::unordered_map<std::string, StoredAccount> accounts;
   for (const auto& row :

@@ -47,6 +47,8 @@ class ImportStore {
 
   std::unordered_map<std::string, std::int64_t> orgUnitIdsByCode();
   std::unordered_map<std::string, KnownEmployee> employeesByNumber();
+  /// Employees that have a directory id, by it.
+  std::unordered_map<std::string, std::int64_t> employeeIdsByDirectoryId();
   /// Accounts that have an external id, by it.
   std::unordered_map<std::string, StoredAccount> accountsByExternalId();
   // TODO(merge): once helper/sales's AccountStore is on main, saveAccount should call it so that
