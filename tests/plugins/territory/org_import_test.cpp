@@ -144,6 +144,34 @@ TEST_P(OrgImportTest, BadOrgUnitRowsAreEachReportedAndNothingIsWritten) {
   EXPECT_EQ(audited_, std::vector<std::string>{});
 }
 
+TEST_P(OrgImportTest, HeadsAreNamedByEmployeeNumberAndKeptWithoutAHeadColumn) {
+  import("org-units", kUnits, false);
+  import("employees",
+         "employeeNumber,givenName,familyName,email,phone,hireDate,orgUnitCode\n"
+         "H1,Dewi,Lestari,dewi@example.id,,2020-01-01,REG-N\n",
+         false);
+  auto headed = import("org-units",
+                       "code,name,type,parentCode,headEmployeeNumber,effectiveDate\n"
+                       "REG-N,Region Nord,region,ACME,H1,2020-06-01\n"
+                       "TEAM-N,Nord Team,team,REG-N,H9,2020-06-01\n",
+                       true);
+  EXPECT_EQ(errorsOf(headed),
+            std::vector<std::string>{"3 headEmployeeNumber: there is no employee 'H9'"});
+  auto report = import("org-units",
+                       "code,name,type,parentCode,headEmployeeNumber,effectiveDate\n"
+                       "REG-N,Region Nord,region,ACME,H1,2020-06-01\n",
+                       false);
+  EXPECT_EQ(report.updated, 1u);
+  auto head = employee("H1", "2020-06-01")->id;
+  EXPECT_EQ(unitOfCode("REG-N", "2020-06-01")->headEmployeeId, head);
+  EXPECT_EQ(unitOfCode("REG-N", "2020-05-31")->headEmployeeId, std::nullopt);
+  // The same file without the head column leaves the head alone.
+  auto again = import("org-units", kUnits, false);
+  EXPECT_EQ(errorsOf(again), std::vector<std::string>{});
+  EXPECT_EQ(again.unchanged, 3u);
+  EXPECT_EQ(unitOfCode("REG-N", "2021-01-01")->headEmployeeId, head);
+}
+
 TEST_P(OrgImportTest, HeaderProblemsStopTheImportAtLineOne) {
   auto report = import("org-units", "code,name,Type,parentCode\nA,a,team,\n", true);
   EXPECT_EQ(errorsOf(report), (std::vector<std::string>{"1 Type: unknown column 'Type'",
