@@ -40,6 +40,13 @@ Poco::JSON::Object::Ptr refusal(const ImportReport& report) {
   return problem;
 }
 
+constexpr const char* kReportSchema = R"({"type":"object","properties":{
+  "kind":{"type":"string","enum":["employees","org-units","accounts"]},
+  "dryRun":{"type":"boolean"},"rows":{"type":"integer"},"created":{"type":"integer"},
+  "updated":{"type":"integer"},"unchanged":{"type":"integer"},
+  "errors":{"type":"array","items":{"type":"object","properties":{"line":{"type":"integer"},
+  "field":{"type":"string"},"message":{"type":"string"}}}}}})";
+
 class ImportRoutes {
  public:
   explicit ImportRoutes(PluginContext& context) : context_(context) {}
@@ -93,8 +100,10 @@ void addImportRoutes(PluginContext& context) {
               "all rows in one transaction or none. Answers 200 with {kind, dryRun, rows, "
               "created, updated, unchanged, errors: [{line, field, message}]}; a real run with "
               "errors writes nothing and answers 422 application/problem+json with the same "
-              "members besides type, title, status and detail"};
+              "members besides type, title, status and detail. Files above the host's "
+              "http.maxBodyBytes (1 MiB by default) are refused with 413"};
   route.personalData = true;
+  route.responseSchema = kReportSchema;
   context.addRoute(route);
 }
 

@@ -79,9 +79,11 @@ ImportRow::ImportRow(const CsvRecord& record, const ImportColumns& columns, Impo
     : record_(record), columns_(columns), report_(report), errorsBefore_(report.errors.size()) {
   if (record.problem) {
     report_.fail(record.problem->line, "", record.problem->message);
+    broken_ = true;
   } else if (record.fields.size() != columns.width()) {
     fail("", "has " + std::to_string(record.fields.size()) + " fields; the header has " +
                  std::to_string(columns.width()));
+    broken_ = true;
   }
 }
 
@@ -165,6 +167,8 @@ double ImportRow::number(const std::string& name, double minimum) {
 }
 
 void ImportRow::fail(const std::string& field, const std::string& message) {
+  // The cells of a malformed record are not where the header says: one error says so.
+  if (broken_) return;
   report_.fail(record_.line, field, message);
 }
 

@@ -68,8 +68,9 @@ class ImportColumns {
 };
 
 /// Reads and checks the cells of one data record, adding each problem to the report under the
-/// record's line. A cell the CSV export guarded against formulas ('=… '+… '-… '@…) reads back
-/// without its apostrophe.
+/// record's line. A malformed record (bad CSV, invalid UTF-8, another number of fields than the
+/// header) gets that one error and no more. A cell the CSV export guarded against formulas ('=… '+…
+/// '-… '@…) reads back without its apostrophe.
 class ImportRow {
  public:
   ImportRow(const CsvRecord& record, const ImportColumns& columns, ImportReport& report);
@@ -97,6 +98,7 @@ class ImportRow {
   const ImportColumns& columns_;
   ImportReport& report_;
   std::size_t errorsBefore_;
+  bool broken_ = false;
 };
 
 /// The order to apply rows in so that each comes after the row of the same file it refers to

@@ -49,7 +49,10 @@ void importOrgUnits(ImportScope& scope, const CsvTable& table, ImportReport& rep
 /// employmentType, directoryId and effectiveDate (of a transfer; default today). A new number
 /// is hired; a known one gets its master data updated and, when the unit, manager, position or
 /// employment type differ, a transfer. The export's orgUnitId and managerId may stand in for
-/// orgUnitCode and managerEmployeeNumber; its id and status columns are ignored.
+/// orgUnitCode and managerEmployeeNumber; its id column is ignored, and so is its status
+/// column but for "terminated": such a row only updates the master data of a terminated
+/// employee (an import neither hires nor terminates anyone as terminated). A hire takes the
+/// hireDate as its date; new people without a position go through BulkHiring.
 void importEmployees(ImportScope& scope, const CsvTable& table, ImportReport& report);
 
 /// Accounts. Columns: name, region, postalCode, industry, size (small, medium, large,

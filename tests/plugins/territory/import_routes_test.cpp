@@ -118,6 +118,8 @@ TEST_F(ImportRoutesTest, TheRequestIsCheckedBeforeAnyRow) {
   EXPECT_NE(noFlag.body.find(R"("field":"dryRun","message":"must be true or false")"),
             std::string::npos);
   EXPECT_EQ(post("positions?dryRun=true", "name\n").status, 404);
+  auto openApi = host_->request("GET", "/api/openapi.json");
+  EXPECT_NE(openApi.body.find("/api/v1/territory/imports/{kind}"), std::string::npos);
   auto json = post("accounts?dryRun=true", "{}", hrToken_, "application/json");
   EXPECT_EQ(json.status, 415);
   auto badUtf8 = post("accounts?dryRun=true",

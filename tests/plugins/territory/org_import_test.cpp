@@ -259,7 +259,7 @@ TEST_P(OrgImportTest, ADryRunReportsEachBadEmployeeRowByLine) {
                            "E4,Chi,Vo,c@example.com,,2020-01-01,NOWHERE,\n"
                            "E5,Dung,Do,d@example.com,,2020-01-01,ACME,E99\n"
                            "E6,Em,Ho,e@example.com,,2018-06-01,ACME,\n"
-                           "E7,Gia,Bui,g@example.com,,2020-01-01,ACME,E1,extra\n"
+                           "E7,Gia,Bui,g@example.com,,2020-13-01,ACME,E1,extra\n"
                            "E8,Hoa,Ly,h@example.com,,2020-01-01,ACME,E8\n"
                            "E9,Ich,Ma,i@example.com,,2020-01-01,ACME,E10\n"
                            "E10,Kim,Ngo,k@example.com,,2020-01-01,ACME,E9\n";
