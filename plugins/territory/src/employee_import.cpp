@@ -243,8 +243,15 @@ class EmployeeImport {
   void update(const EmployeeRow& row, std::int64_t id, const Placement& placement) {
     auto current = currentOf(id, placement.effectiveDate);
     if (!current) throw HttpError::notFound("there is no employee " + std::to_string(id));
-    bool changed = false;
     const auto& p = row.person;
+    if (row.terminated && current->status != "terminated") {
+      throw HttpError::unprocessable("employee " + quoted(p.employeeNumber) + " is " +
+                                         current->status +
+                                         "; an import does not terminate anyone (use the "
+                                         "termination)",
+                                     {{"status", "differs"}});
+    }
+    bool changed = false;
     auto directoryId = row.hasDirectoryId ? p.directoryId : current->directoryId;
     if (p.givenName != current->givenName || p.familyName != current->familyName ||
         p.email != current->email || p.phone != current->phone ||
@@ -259,12 +266,6 @@ class EmployeeImport {
       changed = true;
     }
     if (row.terminated) {
-      if (current->status != "terminated") {
-        throw HttpError::unprocessable(
-            "employee " + quoted(p.employeeNumber) + " is " + current->status +
-                "; an import does not terminate anyone (use the termination)",
-            {{"status", "differs"}});
-      }
       ++(changed ? report_.updated : report_.unchanged);
       return;
     }

@@ -6,6 +6,7 @@
 #include "employee_store.hpp"
 #include "org_database.hpp"
 #include "org_tree.hpp"
+#include "workforce.hpp"
 
 namespace cadre::territory::test {
 namespace {
@@ -248,6 +249,44 @@ TEST_P(OrgImportTest, AKnownNumberGetsItsMasterDataUpdatedAndIsTransferredFromTh
   EXPECT_EQ(errorsOf(moved),
             std::vector<std::string>{"2 hireDate: the hire date of employee 'E1' is 2020-01-01; "
                                      "an import does not change it"});
+}
+
+TEST_P(OrgImportTest, TheExportsColumnsReimportAndTerminatedPeopleKeepTheirStatus) {
+  auto acme = unit("ACME", "company", std::nullopt);
+  import("employees",
+         kPeopleHeader +
+             "E1,An,Le,an@example.com,,2020-01-01,ACME,\n"
+             "E2,Binh,Pham,b@example.com,'+84 1,2020-01-01,ACME,E1\n",
+         false);
+  auto e1 = employee("E1", "2020-01-01")->id;
+  auto e2 = employee("E2", "2020-01-01")->id;
+  org_.db().inTransaction([&](Transaction& tx) {
+    Workforce(tx, org_.trail(), "tester").terminate(e1, "2021-01-01", "resignation");
+  });
+  auto acmeId = std::to_string(acme);
+  const std::string exportHeader =
+      "id,employeeNumber,givenName,familyName,email,phone,status,orgUnitId,positionId,managerId,"
+      "hireDate\n";
+  auto report =
+      import("employees",
+             exportHeader + std::to_string(e1) +
+                 ",E1,An,Le,an@example.com,,terminated,,,,2020-01-01\n" + std::to_string(e2) +
+                 ",E2,Binh,Pham,b@example.com,'+84 1,active," + acmeId + ",,,2020-01-01\n",
+             false);
+  EXPECT_EQ(errorsOf(report), std::vector<std::string>{});
+  EXPECT_EQ(report.unchanged, 2u);
+  EXPECT_EQ(employee("E2", "2020-01-01")->phone, "+84 1");
+
+  auto refused = import("employees",
+                        exportHeader + std::to_string(e2) +
+                            ",E2,Binh,Pham,b@example.com,'+84 1,terminated,,,,2020-01-01\n"
+                            "0,E3,New,Person,,,terminated,,,,2020-01-01\n",
+                        true);
+  EXPECT_EQ(errorsOf(refused),
+            (std::vector<std::string>{
+                "2 status: employee 'E2' is active; an import does not terminate anyone (use "
+                "the termination)",
+                "3 status: an import does not hire a terminated employee"}));
 }
 
 TEST_P(OrgImportTest, ADryRunReportsEachBadEmployeeRowByLine) {
