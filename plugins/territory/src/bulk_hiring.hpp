@@ -26,6 +26,7 @@ namespace cadre::territory {
 /// hire the same people both ways and compare.
 class BulkHiring {
  public:
+  /// Works in `tx`, writes the audit entry of each hire to `audit` and records `actor`.
   BulkHiring(Transaction& tx, AuditTrail audit, std::string actor);
 
   /// Hires a person without a position or user: the employee, the "active" status and the

@@ -36,6 +36,7 @@ struct ImportReport {
   std::size_t unchanged = 0;
   std::vector<ImportIssue> errors;
 
+  /// Adds an error of a line.
   void fail(std::size_t line, const std::string& field, const std::string& message);
   /// `{"kind", "dryRun", "rows", "created", "updated", "unchanged", "errors": [{"line",
   /// "field", "message"}]}`, errors ordered by line.
@@ -55,11 +56,14 @@ struct ImportScope {
 /// free; an unknown, repeated or missing required name is an error of line 1.
 class ImportColumns {
  public:
+  /// Reads the header record; each problem with it goes to the report.
   ImportColumns(const CsvRecord& header, const std::vector<std::string>& required,
                 const std::vector<std::string>& optional, ImportReport& report);
+  /// Whether the file has the column.
   bool has(const std::string& name) const { return index_.count(name) > 0; }
   /// The cell of a record under a column; "" when the column is absent.
   const std::string& cell(const CsvRecord& record, const std::string& name) const;
+  /// How many fields every record must have: the header's count.
   std::size_t width() const { return width_; }
 
  private:
@@ -73,6 +77,7 @@ class ImportColumns {
 /// '-… '@…) reads back without its apostrophe.
 class ImportRow {
  public:
+  /// Reports the record's own problem (malformed, wrong number of fields), if any.
   ImportRow(const CsvRecord& record, const ImportColumns& columns, ImportReport& report);
 
   /// The cell as written (empty when absent); with `required`, empty is an error.
@@ -89,8 +94,11 @@ class ImportRow {
   /// A number at least `minimum`; required.
   double number(const std::string& name, double minimum);
 
+  /// Adds an error of this row's line under a column.
   void fail(const std::string& field, const std::string& message);
+  /// Whether this row has had no error so far.
   bool ok() const { return report_.errors.size() == errorsBefore_; }
+  /// The physical line the record starts on.
   std::size_t line() const { return record_.line; }
 
  private:
@@ -119,6 +127,7 @@ class ImportAborted : public std::runtime_error {
  public:
   ImportAborted(std::size_t line, const std::string& cause)
       : std::runtime_error(cause), line_(line) {}
+  /// The line of the row the database refused.
   std::size_t line() const { return line_; }
 
  private:

@@ -29,6 +29,7 @@ struct AccountFields {
   std::string externalId;
   double potential = 0;
 
+  /// Whether every field is the same (an import that would change nothing).
   bool operator==(const AccountFields& other) const;
 };
 
@@ -43,9 +44,12 @@ struct StoredAccount {
 /// where an import writes an account. Works in the caller's transaction.
 class ImportStore {
  public:
+  /// Works in the caller's transaction, which must outlive it.
   explicit ImportStore(Transaction& tx) : tx_(tx) {}
 
+  /// Every org unit's id by its code, open or closed.
   std::unordered_map<std::string, std::int64_t> orgUnitIdsByCode();
+  /// Every employee by their number, terminated or not.
   std::unordered_map<std::string, KnownEmployee> employeesByNumber();
   /// Employees that have a directory id, by it.
   std::unordered_map<std::string, std::int64_t> employeeIdsByDirectoryId();
