@@ -10,5 +10,6 @@ void addOrgUnitRoutes(PluginContext& context);
 void addEmployeeRoutes(PluginContext& context);
 void addPositionRoutes(PluginContext& context);
 void addSalesRoutes(PluginContext& context);
+void addImportRoutes(PluginContext& context);
 
 }  // namespace cadre::territory

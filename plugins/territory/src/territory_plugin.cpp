@@ -23,6 +23,7 @@ class TerritoryPlugin : public Plugin {
     addEmployeeRoutes(context);
     addPositionRoutes(context);
     addSalesRoutes(context);
+    addImportRoutes(context);
     context.services().provide<OrgDirectory>(
         kOrgDirectoryService, std::make_shared<OrgDirectoryProvider>(context.audit()));
     context.setScopeHook(std::make_shared<OrgScope>(context.database()));
