@@ -1,6 +1,6 @@
 // `cadre demo` in the browser: a host of this file's own, seeded by the demo command, where the
-// demo logins "manager" and "employee" see their own part of the org. The territory pages are
-// checked against the demo's territories once the sales routes are in the build.
+// demo logins "manager" and "employee" see their own part of the org; the territory pages show
+// the demo's territories and the draft model's changes.
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -121,12 +121,7 @@ test('HR sees the demo\'s four regions and a rep on leave', async (t) => {
   assert.deepEqual(await team.locator('.badge').allTextContents(), ['on leave']);
 });
 
-test('the territory pages show the demo\'s territories (once the sales routes are built in)', async (t) => {
-  // Without a session an existing route answers 401, a missing one 404.
-  if ((await fetch(`${demoUrl}/api/v1/territory/territory-models`)).status === 404) {
-    t.skip('GET /api/v1/territory/territory-models is not in this build yet');
-    return;
-  }
+test('the territory pages show the demo\'s territories and the draft model\'s changes', async (t) => {
   const page = await loggedIn(t, 'hr');
   await openPage(page, 'Territories');
   await page.getByRole('button', { name: 'Hà Nội · Khách hàng lớn' }).click();
@@ -137,4 +132,8 @@ test('the territory pages show the demo\'s territories (once the sales routes ar
   await openPage(page, 'Territory plans');
   await page.locator('.comparison > :not(.loading)').first().waitFor();
   assert.equal(await page.locator('.comparison').getByRole('alert').count(), 0);
+  // The demo's draft renames one territory and adds one.
+  const comparison = await page.locator('.comparison').textContent();
+  assert.match(comparison, /renamed/);
+  assert.match(comparison, /added/);
 });
