@@ -271,7 +271,7 @@ void addAccountRoutes(PluginContext& context) {
   using R = AccountRoutes;
   const std::string base = "/api/v1/territory/accounts";
   auto readers = Permission::authenticated();
-  auto writers = salesWriters();
+  auto writers = hrWriters();
   context.addRoute({"GET", base, readers, bindRoute(routes, &R::list),
                     "List accounts (status, territoryId, region, industry, q; CSV)"});
   context.addRoute({"POST", base, writers, bindRoute(routes, &R::create), "Create an account"});

@@ -9,6 +9,7 @@
 #include "dates.hpp"
 #include "employee_json.hpp"
 #include "json_text.hpp"
+#include "route_support.hpp"
 #include "routes.hpp"
 #include "workforce.hpp"
 
@@ -16,23 +17,11 @@ namespace cadre::territory {
 
 namespace {
 
-const Permission kWriters = Permission::roles({Role::Admin, Role::Hr});
+const Permission kWriters = hrWriters();
 const std::set<std::string> kStatuses{"active", "on_leave", "suspended", "terminated"};
 const std::set<std::string> kEmploymentTypes{"full_time", "part_time", "contractor", "intern",
                                              "temporary"};
 const std::set<std::string> kMoveReasons{"transfer", "promotion", "reorganization"};
-
-std::optional<std::int64_t> idQuery(const Request& request, const std::string& name) {
-  auto text = request.queryParam(name);
-  if (!text) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    auto value = std::stoll(*text, &used);
-    if (used == text->size() && value > 0) return value;
-  } catch (const std::exception&) {
-  }
-  throw HttpError::badRequest(name + " must be a positive id", {{name, "not a positive id"}});
-}
 
 void checkEmail(JsonFields& in, const std::optional<std::string>& email) {
   if (!email || email->empty()) return;
@@ -57,9 +46,9 @@ class EmployeeRoutes {
     auto page = PageRequest::from(request, 50, 500);
     EmployeeFilter filter;
     filter.employeeNumber = request.queryParam("employeeNumber");
-    filter.orgUnitId = idQuery(request, "orgUnitId");
+    filter.orgUnitId = queryId(request, "orgUnitId");
     filter.subtree = request.queryParam("subtree") == std::optional<std::string>("true");
-    filter.managerId = idQuery(request, "managerId");
+    filter.managerId = queryId(request, "managerId");
     filter.status = request.queryParam("status");
     filter.nameStartsWith = request.queryParam("q");
     if (filter.status && !kStatuses.count(*filter.status)) {
@@ -340,7 +329,7 @@ class EmployeeRoutes {
 void addEmployeeRoutes(PluginContext& context) {
   auto routes = std::make_shared<EmployeeRoutes>(context);
   auto bind = [routes](void (EmployeeRoutes::*method)(const Request&, Response&)) {
-    return [routes, method](const Request& q, Response& r) { ((*routes).*method)(q, r); };
+    return bindRoute(routes, method);
   };
   const std::string base = "/api/v1/territory/employees";
   auto readers = Permission::authenticated();

@@ -166,10 +166,10 @@ class MetricsRoutes {
 void addMetricsRoutes(PluginContext& context) {
   auto routes = std::make_shared<MetricsRoutes>(context);
   const std::string api = "/api/v1/territory";
-  context.addRoute({"GET", api + "/territory-metrics", salesReporters(),
+  context.addRoute({"GET", api + "/territory-metrics", peopleReporters(),
                     bindRoute(routes, &MetricsRoutes::metrics),
                     "Reps, accounts and potential per territory, own and rolled up (CSV)"});
-  Route balance{"GET", api + "/territory-balance", salesReporters(),
+  Route balance{"GET", api + "/territory-balance", peopleReporters(),
                 bindRoute(routes, &MetricsRoutes::balance),
                 "How a team's accounts spread over its reps (orgUnitId or managerId; CSV)"};
   balance.personalData = true;

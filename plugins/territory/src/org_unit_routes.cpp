@@ -8,13 +8,14 @@
 #include "dates.hpp"
 #include "json_text.hpp"
 #include "org_tree.hpp"
+#include "route_support.hpp"
 #include "routes.hpp"
 
 namespace cadre::territory {
 
 namespace {
 
-const Permission kWriters = Permission::roles({Role::Admin, Role::Hr});
+const Permission kWriters = hrWriters();
 
 Poco::JSON::Object::Ptr unitJson(const OrgUnit& unit) {
   auto out = orderedObject();
@@ -32,32 +33,6 @@ Poco::JSON::Object::Ptr unitJson(const OrgUnit& unit) {
   return out;
 }
 
-std::optional<std::int64_t> positiveId(const std::optional<std::string>& text,
-                                       const std::string& name) {
-  if (!text) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    auto value = std::stoll(*text, &used);
-    if (used == text->size() && value > 0) return value;
-  } catch (const std::exception&) {
-  }
-  throw HttpError::badRequest(name + " must be a positive id", {{name, "not a positive id"}});
-}
-
-/// An optional id field that may be null (to clear it): unset, null or a positive id.
-std::optional<std::optional<std::int64_t>> nullableId(JsonFields& in,
-                                                      const Poco::JSON::Object::Ptr& body,
-                                                      const std::string& name) {
-  if (!in.has(name)) return std::nullopt;
-  if (body->isNull(name)) {
-    in.optionalInt(name);
-    return std::optional<std::int64_t>();
-  }
-  auto value = in.optionalInt(name);
-  if (value && *value <= 0) in.addError(name, "must be a positive id");
-  return std::optional<std::int64_t>(value);
-}
-
 class OrgUnitRoutes {
  public:
   explicit OrgUnitRoutes(PluginContext& context) : context_(context) {}
@@ -67,7 +42,7 @@ class OrgUnitRoutes {
     bool csv = wantsCsv(request);
     auto page = PageRequest::from(request, 100, 1000);
     OrgUnitFilter filter;
-    filter.parentId = positiveId(request.queryParam("parentId"), "parentId");
+    filter.parentId = queryId(request, "parentId");
     filter.rootsOnly = request.queryParam("roots") == std::optional<std::string>("true");
     filter.type = request.queryParam("type");
     filter.code = request.queryParam("code");
@@ -284,7 +259,7 @@ class OrgUnitRoutes {
 void addOrgUnitRoutes(PluginContext& context) {
   auto routes = std::make_shared<OrgUnitRoutes>(context);
   auto bind = [routes](void (OrgUnitRoutes::*method)(const Request&, Response&)) {
-    return [routes, method](const Request& q, Response& r) { ((*routes).*method)(q, r); };
+    return bindRoute(routes, method);
   };
   const std::string base = "/api/v1/territory/org-units";
   auto readers = Permission::authenticated();

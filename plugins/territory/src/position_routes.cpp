@@ -8,6 +8,7 @@
 #include "cadre/pagination.hpp"
 #include "dates.hpp"
 #include "json_text.hpp"
+#include "route_support.hpp"
 #include "routes.hpp"
 #include "staffing_plan.hpp"
 
@@ -15,8 +16,8 @@ namespace cadre::territory {
 
 namespace {
 
-const Permission kWriters = Permission::roles({Role::Admin, Role::Hr});
-const Permission kPlanners = Permission::roles({Role::Admin, Role::Hr, Role::Manager});
+const Permission kWriters = hrWriters();
+const Permission kPlanners = peopleReporters();
 
 Poco::JSON::Object::Ptr positionJson(const Position& p, bool withCost) {
   auto out = orderedObject();
@@ -64,18 +65,6 @@ Poco::JSON::Object::Ptr comparisonJson(const PlanVersusActual& c) {
   return out;
 }
 
-std::optional<std::int64_t> idQuery(const Request& request, const std::string& name) {
-  auto text = request.queryParam(name);
-  if (!text) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    auto value = std::stoll(*text, &used);
-    if (used == text->size() && value > 0) return value;
-  } catch (const std::exception&) {
-  }
-  throw HttpError::badRequest(name + " must be a positive id", {{name, "not a positive id"}});
-}
-
 std::string text(double value) {
   std::ostringstream out;
   out << value;
@@ -92,7 +81,7 @@ class PositionRoutes {
     bool withCost = isHr(request.requireUser());
     auto page = PageRequest::from(request, 50, 500);
     PositionFilter filter;
-    filter.orgUnitId = idQuery(request, "orgUnitId");
+    filter.orgUnitId = queryId(request, "orgUnitId");
     filter.subtree = request.queryParam("subtree") == std::optional<std::string>("true");
     filter.state = request.queryParam("state");
     if (filter.state && *filter.state != "vacant" && *filter.state != "filled" &&
@@ -203,7 +192,7 @@ class PositionRoutes {
   }
 
   void plans(const Request& request, Response& response) {
-    auto unit = idQuery(request, "orgUnitId");
+    auto unit = queryId(request, "orgUnitId");
     auto asOf =
         request.queryParam("asOf") ? std::optional<std::string>(asOfDate(request)) : std::nullopt;
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
@@ -285,7 +274,7 @@ class PositionRoutes {
 void addPositionRoutes(PluginContext& context) {
   auto routes = std::make_shared<PositionRoutes>(context);
   auto bind = [routes](void (PositionRoutes::*method)(const Request&, Response&)) {
-    return [routes, method](const Request& q, Response& r) { ((*routes).*method)(q, r); };
+    return bindRoute(routes, method);
   };
   const std::string positions = "/api/v1/territory/positions";
   const std::string plans = "/api/v1/territory/headcount-plans";

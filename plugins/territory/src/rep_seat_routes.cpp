@@ -121,7 +121,7 @@ void addRepSeatRoutes(PluginContext& context) {
   using R = RepSeatRoutes;
   const std::string base = "/api/v1/territory/rep-seats";
   auto readers = Permission::authenticated();
-  auto writers = salesWriters();
+  auto writers = hrWriters();
   context.addRoute({"GET", base, readers, bindRoute(routes, &R::list),
                     "List rep seats of a territory or an employee on a date"});
   context.addRoute({"POST", base, writers, bindRoute(routes, &R::create),

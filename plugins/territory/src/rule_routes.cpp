@@ -201,7 +201,7 @@ void addRuleRoutes(PluginContext& context) {
   const std::string base = "/api/v1/territory/territory-rules";
   const std::string models = "/api/v1/territory/territory-models/{id}/rules";
   auto readers = Permission::authenticated();
-  auto writers = salesWriters();
+  auto writers = hrWriters();
   context.addRoute({"GET", base, readers, bindRoute(routes, &R::list),
                     "List the assignment rules of a model (default: the active one)"});
   context.addRoute(
@@ -212,7 +212,7 @@ void addRuleRoutes(PluginContext& context) {
                     "Change an assignment rule"});
   context.addRoute({"DELETE", base + "/{id}", writers, bindRoute(routes, &R::remove),
                     "Delete an assignment rule of a planning model"});
-  context.addRoute({"POST", models + "/preview", salesWriters(), bindRoute(routes, &R::preview),
+  context.addRoute({"POST", models + "/preview", hrWriters(), bindRoute(routes, &R::preview),
                     "What re-running the rules would move; writes nothing"});
   context.addRoute({"POST", models + "/apply", writers, bindRoute(routes, &R::apply),
                     "Re-run the rules from a date, moving exactly what the preview lists"});

@@ -16,20 +16,6 @@ namespace cadre::territory {
 
 namespace {
 
-/// An optional id that may be null (to clear it): unset, null or a positive id.
-std::optional<std::optional<std::int64_t>> nullableId(JsonFields& in,
-                                                      const Poco::JSON::Object::Ptr& body,
-                                                      const std::string& name) {
-  if (!in.has(name)) return std::nullopt;
-  if (body->isNull(name)) {
-    in.optionalInt(name);
-    return std::optional<std::int64_t>();
-  }
-  auto value = in.optionalInt(name);
-  if (value && *value <= 0) in.addError(name, "must be a positive id");
-  return std::optional<std::int64_t>(value);
-}
-
 class TerritoryModelRoutes {
  public:
   explicit TerritoryModelRoutes(PluginContext& context) : context_(context) {}
@@ -335,7 +321,7 @@ void addTerritoryModelRoutes(PluginContext& context) {
   const std::string models = api + "/territory-models";
   const std::string territories = api + "/territories";
   auto readers = Permission::authenticated();
-  auto writers = salesWriters();
+  auto writers = hrWriters();
   context.addRoute(
       {"GET", models, readers, bindRoute(routes, &R::listModels), "List territory models"});
   context.addRoute({"POST", models, writers, bindRoute(routes, &R::createModel),
