@@ -48,17 +48,8 @@ struct EmployeeFilter {
   std::int64_t limit = 50;
 };
 
-/// The master data fields that can change after hire.
-struct EmployeeMasterData {
-  std::string employeeNumber;
-  std::string givenName;
-  std::string familyName;
-  std::string email;
-  std::string phone;
-  std::string directoryId;
-  std::string directoryDn;
-  std::optional<std::int64_t> userId;
-};
+/// The master data fields that can change after hire: those of a new employee.
+using EmployeeMasterData = NewEmployee;
 
 /// The SQL of employees, their statuses and assignments, and the reporting lines they make.
 /// Every read of the org is as of a date.

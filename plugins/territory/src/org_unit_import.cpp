@@ -5,6 +5,7 @@
 #include "json_text.hpp"
 #include "org_import.hpp"
 #include "org_tree.hpp"
+#include "org_unit_json.hpp"
 
 namespace cadre::territory {
 
@@ -31,16 +32,7 @@ std::string quoted(const std::string& text) {
 }
 
 std::string unitPayload(const OrgUnit& unit) {
-  auto out = orderedObject();
-  out->set("id", unit.id);
-  out->set("code", unit.code);
-  out->set("name", unit.name);
-  out->set("type", unit.type);
-  setOptional(*out, "parentId", unit.parentId);
-  setOptional(*out, "headEmployeeId", unit.headEmployeeId);
-  out->set("validFrom", unit.periodFrom);
-  out->set("version", unit.version);
-  return toJson(out);
+  return toJson(unitJson(unit));
 }
 
 class OrgUnitImport {
