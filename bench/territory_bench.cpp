@@ -21,6 +21,9 @@
 #include <sstream>
 #include <vector>
 
+#include "db/sql_database.hpp"
+#include "employee_store.hpp"
+#include "org_unit_store.hpp"
 #include "territory_fixture.hpp"
 #include "territory_sqlite.hpp"
 
@@ -162,7 +165,22 @@ struct Operation {
   bool csv = false;
   std::string sql;
   std::function<void(Statement&)> bind;
+  /// The same read through the plugin's stores (linked statically), without HTTP.
+  std::function<std::size_t(Transaction&)> store;
 };
+
+/// The plugin's subtree or unit list as EmployeeRoutes::list asks for it.
+std::function<std::size_t(Transaction&)> storeList(std::int64_t unit, bool subtree,
+                                                   const std::string& date, std::int64_t limit) {
+  return [=](Transaction& tx) {
+    territory::EmployeeFilter filter;
+    filter.orgUnitId = unit;
+    filter.subtree = subtree;
+    filter.limit = limit < 0 ? 1000000 : limit + 1;
+    auto rows = territory::EmployeeStore(tx).list(filter, date).size();
+    return limit < 0 ? rows : std::min(rows, static_cast<std::size_t>(limit));
+  };
+}
 
 /// Repeats `once` for at least 0.3 s (and 2 times); returns the mean seconds of one.
 double timeRepeated(const std::function<void()>& once) {
@@ -176,19 +194,19 @@ double timeRepeated(const std::function<void()>& once) {
 }
 
 struct Figures {
-  std::size_t cadreRows = 0, rawRows = 0;
-  std::vector<double> cadre, raw;
+  std::size_t cadreRows = 0, storeRows = 0, rawRows = 0;
+  std::vector<double> cadre, store, raw;
 };
 
-void printRow(const std::string& label, std::size_t rows, double cadre, double raw) {
+void printRow(const std::string& label, std::size_t rows, double cadre, double store, double raw) {
   // The floor row shows what one round trip costs; a ratio to SELECT 1 would mean nothing.
   if (label.rfind("floor", 0) == 0) {
-    std::printf("%-58s %7zu %11.2f %11.4f %7s\n", label.c_str(), rows, cadre * 1000, raw * 1000,
-                "-");
+    std::printf("%-58s %7zu %10.2f %10.3f %10.4f %7s %7s\n", label.c_str(), rows, cadre * 1000,
+                store * 1000, raw * 1000, "-", "-");
     return;
   }
-  std::printf("%-58s %7zu %11.2f %11.2f %7.1f\n", label.c_str(), rows, cadre * 1000, raw * 1000,
-              cadre / raw);
+  std::printf("%-58s %7zu %10.2f %10.2f %10.2f %7.1f %7.1f\n", label.c_str(), rows, cadre * 1000,
+              store * 1000, raw * 1000, cadre / raw, store / raw);
 }
 
 int measureReads(const std::string& dbPath, Host& host, int rounds) {
@@ -209,34 +227,47 @@ int measureReads(const std::string& dbPath, Host& host, int rounds) {
   const std::string employees = "/api/v1/territory/employees";
   std::vector<Operation> operations{
       {"floor: GET /healthz (a ping) against SELECT 1", "/healthz", false, "SELECT 1",
-       [](Statement&) {}},
+       [](Statement&) {}, [](Transaction& tx) { return tx.query("SELECT 1").size(); }},
       {"a. subtree of region 2, first page (JSON, limit 500)",
        employees + "?orgUnitId=2&subtree=true&limit=500&asOf=" + today, false, subtreeSql(false),
-       bindUnit(2, today, 500)},
+       bindUnit(2, today, 500), storeList(2, true, today, 500)},
       {"a. subtree of region 2, all (CSV)", employees + "?orgUnitId=2&subtree=true&asOf=" + today,
-       true, subtreeSql(true), bindUnit(2, today, -1)},
+       true, subtreeSql(true), bindUnit(2, today, -1), storeList(2, true, today, -1)},
       {"a. subtree of the company, all (CSV)",
        employees + "?orgUnitId=1&subtree=true&asOf=" + today, true, subtreeSql(false),
-       bindUnit(1, today, -1)},
+       bindUnit(1, today, -1), storeList(1, true, today, -1)},
       {"b. manager chain of employee " + std::to_string(deep) + " (JSON)",
        employees + "/" + std::to_string(deep) + "/chain?asOf=" + today, false, chainSql(),
-       [=](Statement& s) { s.bind(1, deep).bind(2, today); }},
+       [=](Statement& s) { s.bind(1, deep).bind(2, today); },
+       [=](Transaction& tx) {
+         territory::EmployeeStore store(tx);
+         std::size_t found = 0;
+         store.find(deep, today);
+         for (auto id : store.managerChain(deep, today)) found += store.find(id, today) ? 1 : 0;
+         return found;
+       }},
       {std::string("c. org units as of ") + kPast + " (CSV)",
        std::string("/api/v1/territory/org-units?asOf=") + kPast, true,
        "SELECT u.id, u.code, p.name, u.type, p.parent_id, p.head_employee_id FROM "
        "territory_org_units u JOIN territory_org_unit_periods p ON p.org_unit_id = u.id "
        "WHERE p.valid_from <= ?1 AND p.valid_to > ?1 ORDER BY u.id",
-       [](Statement& s) { s.bind(1, std::string(kPast)); }},
+       [](Statement& s) { s.bind(1, std::string(kPast)); },
+       [](Transaction& tx) {
+         territory::OrgUnitFilter filter;
+         filter.limit = 1000000;
+         return territory::OrgUnitStore(tx).list(filter, kPast).size();
+       }},
       {std::string("c. employees of team ") + team + " as of " + kPast + " (JSON)",
        employees + "?orgUnitId=" + team + "&limit=500&asOf=" + kPast, false, unitMembersSql(),
-       bindUnit(firstTeam + 100, kPast, 500)},
+       bindUnit(firstTeam + 100, kPast, 500), storeList(firstTeam + 100, false, kPast, 500)},
       {std::string("c. subtree of branch ") + branch + " as of " + kPast + " (CSV)",
        employees + "?orgUnitId=" + branch + "&subtree=true&asOf=" + kPast, true, subtreeSql(true),
-       bindUnit(firstUnitOfLevel(3), kPast, -1)},
+       bindUnit(firstUnitOfLevel(3), kPast, -1), storeList(firstUnitOfLevel(3), true, kPast, -1)},
   };
   std::vector<Figures> figures(operations.size());
   std::vector<std::unique_ptr<Statement>> statements;
   for (const auto& op : operations) statements.push_back(std::make_unique<Statement>(db, op.sql));
+  auto stores = db::openDatabase("sqlite:" + dbPath);
   std::string body;
   for (int round = 0; round <= rounds; ++round) {  // round 0 warms up and is not counted
     for (std::size_t i = 0; i < operations.size(); ++i) {
@@ -248,6 +279,10 @@ int measureReads(const std::string& dbPath, Host& host, int rounds) {
           throw std::runtime_error(op.path + " answered " + std::to_string(status));
       });
       figures[i].cadreRows = op.csv ? csvRows(body) : jsonItems(body);
+      auto store = timeRepeated([&] {
+        stores->inTransaction([&](Transaction& tx) { figures[i].storeRows = op.store(tx); },
+                              TxMode::Read);
+      });
       auto& statement = *statements[i];
       auto raw = timeRepeated([&] {
         op.bind(statement);
@@ -255,19 +290,21 @@ int measureReads(const std::string& dbPath, Host& host, int rounds) {
       });
       if (round == 0) continue;
       figures[i].cadre.push_back(cadre);
+      figures[i].store.push_back(store);
       figures[i].raw.push_back(raw);
-      std::fprintf(stderr, "  round %d  %-58s cadre %9.2f ms  raw %9.2f ms\n", round,
-                   op.label.c_str(), cadre * 1000, raw * 1000);
+      std::fprintf(stderr, "  round %d  %-58s cadre %9.2f ms  store %9.2f ms  raw %9.2f ms\n",
+                   round, op.label.c_str(), cadre * 1000, store * 1000, raw * 1000);
     }
   }
-  std::printf("\n%-58s %7s %11s %11s %7s\n", "operation (as of today unless dated)", "rows",
-              "cadre ms", "raw SQL ms", "ratio");
+  std::printf("\n%-58s %7s %10s %10s %10s %7s %7s\n", "operation (as of today unless dated)",
+              "rows", "cadre ms", "store ms", "raw ms", "ratio", "store");
   int mismatches = 0;
   for (std::size_t i = 0; i < operations.size(); ++i) {
     const auto& f = figures[i];
-    printRow(operations[i].label, f.cadreRows, median(f.cadre), median(f.raw));
-    if (f.cadreRows != f.rawRows) {
-      std::printf("  MISMATCH: cadre returned %zu rows, raw SQL %zu\n", f.cadreRows, f.rawRows);
+    printRow(operations[i].label, f.cadreRows, median(f.cadre), median(f.store), median(f.raw));
+    if (f.cadreRows != f.rawRows || f.storeRows != f.rawRows) {
+      std::printf("  MISMATCH: cadre returned %zu rows, the store %zu, raw SQL %zu\n", f.cadreRows,
+                  f.storeRows, f.rawRows);
       ++mismatches;
     }
   }
@@ -328,9 +365,10 @@ int measureImport(const std::string& dbPath, Host& host, int rounds, const std::
     std::fprintf(stderr, "  round %d  import cadre   %9.2f s\n", round, seconds);
   }
   if (!available) return 0;
-  std::printf("%-58s %7zu %11.0f %11.0f %7.1f\n",
+  std::printf("%-58s %7zu %10.0f %10s %10.0f %7.1f %7s\n",
               "d. CSV import of 100,000 employees (POST, one transaction)", f.cadreRows,
-              median(f.cadre) * 1000, median(f.raw) * 1000, median(f.cadre) / median(f.raw));
+              median(f.cadre) * 1000, "-", median(f.raw) * 1000, median(f.cadre) / median(f.raw),
+              "-");
   if (f.cadreRows != f.rawRows) {
     std::printf("  MISMATCH: cadre created %zu employees, raw SQL %zu\n", f.cadreRows, f.rawRows);
     return 1;
