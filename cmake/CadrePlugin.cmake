@@ -48,7 +48,14 @@ function(cadre_add_plugin)
   target_link_libraries(cadre_${P_FILE_NAME}_static PUBLIC cadre_sdk ${P_LIBRARIES})
   target_include_directories(cadre_${P_FILE_NAME}_static PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
   if(EXISTS ${P_WEB_DIR})
-    add_custom_command(TARGET cadre_${P_FILE_NAME} POST_BUILD
-      COMMAND ${CMAKE_COMMAND} -E copy_directory ${P_WEB_DIR} ${P_OUTPUT_DIR}/${P_NAME}/web)
+    # Copied on every build (not only when the module relinks), so an edited page is served.
+    file(GLOB_RECURSE _web_files CONFIGURE_DEPENDS ${P_WEB_DIR}/*)
+    set(_stamp ${CMAKE_CURRENT_BINARY_DIR}/cadre_${P_FILE_NAME}_web.stamp)
+    add_custom_command(OUTPUT ${_stamp}
+      COMMAND ${CMAKE_COMMAND} -E copy_directory ${P_WEB_DIR} ${P_OUTPUT_DIR}/${P_NAME}/web
+      COMMAND ${CMAKE_COMMAND} -E touch ${_stamp}
+      DEPENDS ${_web_files})
+    add_custom_target(cadre_${P_FILE_NAME}_web ALL DEPENDS ${_stamp})
+    add_dependencies(cadre_${P_FILE_NAME} cadre_${P_FILE_NAME}_web)
   endif()
 endfunction()

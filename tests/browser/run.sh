@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the browser and HTTP suite against a real `cadre serve` on a fresh SQLite file: installs
-# the pinned npm packages when needed, creates an admin and an employee, starts the host on a free
-# loopback port, runs every *_test.mjs with node's test runner, then stops the host and removes
-# the scratch folder.
+# the pinned npm packages when needed, creates an admin, an employee and an HR user, starts the
+# host on a free loopback port, runs every *_test.mjs with node's test runner, then stops the host
+# and removes the scratch folder.
 # Usage: tests/browser/run.sh BUILD_DIR
 set -euo pipefail
 
@@ -55,16 +55,20 @@ settings=(--set "db.url=sqlite:$scratch/cadre.db" --set log.level=warning)
 password() { node -e "console.log(require('crypto').randomBytes(18).toString('base64url'))"; }
 
 export CADRE_URL="http://127.0.0.1:$port"
+export CADRE_BIN="$cadre"
 export CADRE_SCRATCH="$scratch"
 export CADRE_CHROMIUM="$chromium"
 export CADRE_ADMIN_USER=ada CADRE_ADMIN_NAME="Ada Lovelace" CADRE_ADMIN_PASSWORD=$(password)
 export CADRE_EMPLOYEE_USER=emil CADRE_EMPLOYEE_NAME="Emil Weber" CADRE_EMPLOYEE_PASSWORD=$(password)
+export CADRE_HR_USER=hana CADRE_HR_NAME="Hana Ito" CADRE_HR_PASSWORD=$(password)
 
 printf '%s\n' "$CADRE_ADMIN_PASSWORD" |
   "$cadre" user add "$CADRE_ADMIN_USER" --role admin --name "$CADRE_ADMIN_NAME" "${settings[@]}" >/dev/null
 printf '%s\n' "$CADRE_EMPLOYEE_PASSWORD" |
   "$cadre" user add "$CADRE_EMPLOYEE_USER" --role employee --name "$CADRE_EMPLOYEE_NAME" \
     "${settings[@]}" >/dev/null
+printf '%s\n' "$CADRE_HR_PASSWORD" |
+  "$cadre" user add "$CADRE_HR_USER" --role hr --name "$CADRE_HR_NAME" "${settings[@]}" >/dev/null
 
 "$cadre" serve --set http.address=127.0.0.1 --set "http.port=$port" "${settings[@]}" \
   >"$scratch/cadre.log" 2>&1 </dev/null &

@@ -25,6 +25,13 @@ export const employee = {
   role: 'employee',
 };
 
+export const hr = {
+  username: required('CADRE_HR_USER'),
+  displayName: required('CADRE_HR_NAME'),
+  password: required('CADRE_HR_PASSWORD'),
+  role: 'hr',
+};
+
 /// Chromium as this machine allows it: Debian's build, no sandbox as root, no calls home.
 export const chromiumOptions = {
   executablePath: chromiumPath,

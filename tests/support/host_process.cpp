@@ -74,6 +74,14 @@ HostProcess::HostProcess(const std::vector<std::string>& fixturePlugins) : folde
   }
 }
 
+void HostProcess::addBuiltPlugin(const std::string& name) const {
+  std::string built = binaryDir() + "/lib/cadre/plugins/";
+  fs::copy_file(built + name + ".so", pluginsDir_ + "/" + name + ".so");
+  if (fs::exists(built + name + "/web")) {
+    fs::copy(built + name, pluginsDir_ + "/" + name, fs::copy_options::recursive);
+  }
+}
+
 HostProcess::~HostProcess() {
   stop();
   std::error_code ignored;

@@ -37,6 +37,9 @@ class HostProcess {
   HostProcess(const HostProcess&) = delete;
   HostProcess& operator=(const HostProcess&) = delete;
 
+  /// Copies a plugin built with the host (lib/cadre/plugins/NAME.so and its web folder) into
+  /// this host's plugins folder.
+  void addBuiltPlugin(const std::string& name) const;
   /// Runs `cadre ARGS… --set db.url=… --set plugins.dir=…` with `input` on standard input.
   CliResult cli(std::vector<std::string> args, const std::string& input = "") const;
   /// Adds a local user through the CLI; fails the test when it does not succeed.

@@ -23,13 +23,30 @@ int CadreApp::demo() {
     runtime.users().createLocal(tx, "admin", "Administrator", Role::Admin, password);
     runtime.audit().recordSystem(tx, "demo",
                                  {"user.create", "user", "admin", "", "{\"role\":\"admin\"}"});
+    // One login per role, same password; plugins link them to demo people (e.g. the territory
+    // plugin makes "manager" a team head and "employee" a rep of that team).
+    struct DemoLogin {
+      const char* username;
+      const char* displayName;
+      Role role;
+    };
+    const DemoLogin kDemoLogins[] = {{"hr", "Demo HR", Role::Hr},
+                                     {"manager", "Demo Manager", Role::Manager},
+                                     {"employee", "Demo Employee", Role::Employee}};
+    for (const auto& login : kDemoLogins) {
+      runtime.users().createLocal(tx, login.username, login.displayName, login.role, password);
+      runtime.audit().recordSystem(tx, "demo",
+                                   {"user.create", "user", login.username, "",
+                                    std::string("{\"role\":\"") + roleName(login.role) + "\"}"});
+    }
   });
   runtime.plugins().seedDemo();
   std::size_t running = 0;
   for (const auto& status : runtime.plugins().statuses()) running += status.state == "running";
   std::cout << "demo: " << running << " plugin(s) seeded their demo data in "
             << runtime.database().describe() << "\n"
-            << "demo: log in as admin with password " << password << "\n";
+            << "demo: log in as admin with password " << password << "\n"
+            << "demo: hr, manager and employee have the same password\n";
   return 0;
 }
 

@@ -61,9 +61,10 @@ SqlValue columnValue(sqlite3_stmt* statement, int column) {
   }
 }
 
-/// How many prepared statements a connection keeps for reuse; beyond that, statements are
-/// finalized after use as before.
-constexpr int kCachedStatementsPerConnection = 64;
+/// How many prepared statements a connection keeps for reuse. When full, the statement
+/// prepared longest ago makes room for the new one, so that statements used once (a plugin's
+/// migrations) do not keep a busy connection from caching what it runs every request.
+constexpr int kCachedStatementsPerConnection = 128;
 
 /// A prepared statement that SQLite keeps on the connection for the next run of the same text:
 /// found in the connection's own statement list (sqlite3_next_stmt), so the cache needs no
@@ -74,13 +75,17 @@ class CachedStatement {
  public:
   CachedStatement(sqlite3* handle, const std::string& sql) {
     int kept = 0;
+    // SQLite lists a connection's statements newest first: the last idle one is the oldest.
+    sqlite3_stmt* oldestIdle = nullptr;
     for (sqlite3_stmt* s = sqlite3_next_stmt(handle, nullptr); s;
          s = sqlite3_next_stmt(handle, s)) {
       ++kept;
-      if (!sqlite3_stmt_busy(s) && sql == sqlite3_sql(s)) {
+      if (sqlite3_stmt_busy(s)) continue;
+      if (sql == sqlite3_sql(s)) {
         statement_ = s;
         return;
       }
+      oldestIdle = s;
     }
     const char* rest = nullptr;
     if (sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &statement_, &rest) !=
@@ -89,7 +94,13 @@ class CachedStatement {
     }
     if (!statement_) return;  // only whitespace or a comment
     // Keep only what the next lookup can find by its exact text, and not too many of them.
-    keep_ = kept < kCachedStatementsPerConnection && sql == sqlite3_sql(statement_);
+    keep_ = sql == sqlite3_sql(statement_);
+    if (keep_ && kept >= kCachedStatementsPerConnection) {
+      if (oldestIdle)
+        sqlite3_finalize(oldestIdle);
+      else
+        keep_ = false;
+    }
     // SQLite would silently ignore the rest; PostgreSQL refuses it too.
     if (std::string_view(rest).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
       sqlite3_finalize(statement_);

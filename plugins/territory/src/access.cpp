@@ -1,5 +1,7 @@
 #include "access.hpp"
 
+#include <algorithm>
+
 #include "dates.hpp"
 #include "employee_store.hpp"
 
@@ -9,16 +11,16 @@ bool isHr(const User& user) {
   return user.role == Role::Admin || user.role == Role::Hr;
 }
 
-Viewer::Viewer(Transaction& tx, const User& user) : hr_(isHr(user)) {
-  EmployeeStore store(tx);
-  self_ = store.idOfUser(user.id);
-  if (!hr_ && self_ && user.role == Role::Manager) {
-    for (auto id : store.reports(*self_, today(), true)) managed_.insert(id);
-  }
+Viewer::Viewer(Transaction& tx, const User& user)
+    : tx_(tx), hr_(isHr(user)), manager_(user.role == Role::Manager), today_(today()) {
+  self_ = EmployeeStore(tx).idOfUser(user.id);
 }
 
 bool Viewer::seesAll(std::int64_t employeeId) const {
-  return hr_ || (self_ && *self_ == employeeId) || managed_.count(employeeId) > 0;
+  if (hr_ || (self_ && *self_ == employeeId)) return true;
+  if (!manager_ || !self_) return false;
+  auto chain = EmployeeStore(tx_).managerChain(employeeId, today_);
+  return std::find(chain.begin(), chain.end(), *self_) != chain.end();
 }
 
 void Viewer::requireSeesAll(std::int64_t employeeId) const {

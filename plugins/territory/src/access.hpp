@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
 
 #include "cadre/database.hpp"
@@ -16,6 +15,8 @@ bool isHr(const User& user);
 
 /// What one user may see of the org today: hr and admin everything; a manager everyone below
 /// them in the reporting lines; everyone themself. Others show only public directory fields.
+/// Lives inside one transaction, which it reads the manager chains from (one short query per
+/// employee asked about: a chain is as long as the org is deep, whatever the team's size).
 class Viewer {
  public:
   Viewer(Transaction& tx, const User& user);
@@ -26,9 +27,11 @@ class Viewer {
   void requireSeesAll(std::int64_t employeeId) const;
 
  private:
+  Transaction& tx_;
   bool hr_;
+  bool manager_;
   std::optional<std::int64_t> self_;
-  std::set<std::int64_t> managed_;
+  std::string today_;
 };
 
 /// Whether a list was asked for as CSV (`Accept: text/csv` or `format=csv`).

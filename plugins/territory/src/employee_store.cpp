@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "org_sql.hpp"
+
 namespace cadre::territory {
 
 namespace {
@@ -43,14 +45,6 @@ Assignment assignmentOf(const SqlRow& row) {
           row.getOptionalInt(4), row.getString(5), row.getString(6),      row.getString(7),
           row.getString(8),      row.getString(9), row.getString(10)};
 }
-
-// `sub`: a unit and every unit below it on a date (parameters: unit, date, date). The depth
-// guard stops damaged data from recursing forever; real trees are far shallower.
-constexpr const char* kSubtreeUnits =
-    "WITH RECURSIVE sub(id, depth) AS (SELECT CAST(? AS BIGINT), 0 UNION ALL "
-    "SELECT p.org_unit_id, sub.depth + 1 FROM territory_org_unit_periods p "
-    "JOIN sub ON p.parent_id = sub.id WHERE p.valid_from <= ? AND p.valid_to > ? "
-    "AND sub.depth < 64) ";
 
 constexpr const char* kAssignmentColumns =
     "SELECT id, employee_id, position_id, org_unit_id, manager_id, employment_type, reason, "

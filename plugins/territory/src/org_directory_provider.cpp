@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "account_store.hpp"
 #include "dates.hpp"
+#include "rep_seat_store.hpp"
 #include "workforce.hpp"
 
 namespace cadre::territory {
@@ -11,6 +13,15 @@ namespace {
 
 std::string dateOrToday(const std::string& asOf) {
   return asOf.empty() ? today() : asOf;
+}
+
+/// The employee today, or on their hire date when that is still to come.
+std::optional<EmployeeRecord> current(EmployeeStore& store, const std::optional<std::int64_t>& id,
+                                      Transaction& tx) {
+  if (!id) return std::nullopt;
+  if (auto now = store.find(*id, today())) return now;
+  auto hired = tx.queryOne("SELECT hire_date FROM territory_employees WHERE id = ?", {*id});
+  return hired ? store.find(*id, hired->getString(0)) : std::nullopt;
 }
 
 }  // namespace
@@ -24,22 +35,19 @@ std::optional<EmployeeRecord> OrgDirectoryProvider::findEmployee(Transaction& tx
 std::optional<EmployeeRecord> OrgDirectoryProvider::findByDirectoryId(
     Transaction& tx, const std::string& directoryId) {
   EmployeeStore store(tx);
-  auto id = store.idOfDirectoryId(directoryId);
-  return id ? store.find(*id, kOpenEnd) : std::nullopt;
+  return current(store, store.idOfDirectoryId(directoryId), tx);
 }
 
 std::optional<EmployeeRecord> OrgDirectoryProvider::findByEmployeeNumber(
     Transaction& tx, const std::string& number) {
   EmployeeStore store(tx);
-  auto id = store.idOfNumber(number);
-  return id ? store.find(*id, kOpenEnd) : std::nullopt;
+  return current(store, store.idOfNumber(number), tx);
 }
 
 std::optional<EmployeeRecord> OrgDirectoryProvider::findByUser(Transaction& tx,
                                                                std::int64_t userId) {
   EmployeeStore store(tx);
-  auto id = store.idOfUser(userId);
-  return id ? store.find(*id, kOpenEnd) : std::nullopt;
+  return current(store, store.idOfUser(userId), tx);
 }
 
 EmployeeRecord OrgDirectoryProvider::hire(Transaction& tx, const NewEmployee& person,
@@ -100,35 +108,12 @@ std::vector<std::int64_t> OrgDirectoryProvider::subtreeEmployees(Transaction& tx
 std::vector<RepTerritory> OrgDirectoryProvider::territoriesOf(Transaction& tx,
                                                               std::int64_t employeeId,
                                                               const std::string& asOf) {
-  auto date = dateOrToday(asOf);
-  std::vector<RepTerritory> result;
-  for (const auto& row : tx.query(
-           "SELECT t.id, t.code, t.name, r.role, r.split_percent FROM territory_rep_assignments r "
-           "JOIN territory_territories t ON t.id = r.territory_id JOIN territory_models m ON "
-           "m.id = t.model_id WHERE m.state = 'active' AND r.employee_id = ? AND "
-           "r.valid_from <= ? AND r.valid_to > ? ORDER BY t.code",
-           {employeeId, date, date})) {
-    result.push_back(
-        {row.getInt(0), row.getString(1), row.getString(2), row.getString(3), row.getDouble(4)});
-  }
-  return result;
+  return RepSeatStore(tx).territoriesOfRep(employeeId, dateOrToday(asOf));
 }
 
 std::vector<std::int64_t> OrgDirectoryProvider::accountsOf(Transaction& tx, std::int64_t employeeId,
                                                            const std::string& asOf) {
-  auto date = dateOrToday(asOf);
-  std::vector<std::int64_t> result;
-  for (const auto& row :
-       tx.query("SELECT DISTINCT aa.account_id FROM territory_account_assignments aa "
-                "JOIN territory_rep_assignments r ON r.territory_id = aa.territory_id "
-                "JOIN territory_territories t ON t.id = r.territory_id JOIN territory_models m ON "
-                "m.id = t.model_id WHERE m.state = 'active' AND r.employee_id = ? AND "
-                "r.valid_from <= ? AND r.valid_to > ? AND aa.valid_from <= ? AND aa.valid_to > ? "
-                "ORDER BY aa.account_id",
-                {employeeId, date, date, date, date})) {
-    result.push_back(row.getInt(0));
-  }
-  return result;
+  return AccountStore(tx).accountsOfRep(employeeId, dateOrToday(asOf));
 }
 
 std::optional<std::int64_t> OrgScope::employeeOf(const User& user) {

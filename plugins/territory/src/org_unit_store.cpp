@@ -1,5 +1,7 @@
 #include "org_unit_store.hpp"
 
+#include "org_sql.hpp"
+
 namespace cadre::territory {
 
 namespace {
@@ -133,13 +135,8 @@ void OrgUnitStore::bumpVersion(std::int64_t id) {
 }
 
 std::vector<std::int64_t> OrgUnitStore::subtree(std::int64_t id, const std::string& asOf) {
-  // The depth guard stops a damaged table from recursing forever; real trees are far shallower.
-  auto rows = tx_.query(
-      "WITH RECURSIVE sub(id, depth) AS (SELECT CAST(? AS BIGINT), 0 UNION ALL "
-      "SELECT p.org_unit_id, sub.depth + 1 FROM territory_org_unit_periods p "
-      "JOIN sub ON p.parent_id = sub.id WHERE p.valid_from <= ? AND p.valid_to > ? "
-      "AND sub.depth < 64) SELECT id FROM sub ORDER BY depth, id",
-      {id, asOf, asOf});
+  auto rows = tx_.query(std::string(kSubtreeUnits) + "SELECT id FROM sub ORDER BY depth, id",
+                        {id, asOf, asOf});
   std::vector<std::int64_t> ids;
   for (const auto& row : rows) ids.push_back(row.getInt(0));
   return ids;

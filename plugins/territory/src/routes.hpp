@@ -8,5 +8,8 @@ namespace cadre::territory {
 /// reference to the context, valid until the plugin stops.
 void addOrgUnitRoutes(PluginContext& context);
 void addEmployeeRoutes(PluginContext& context);
+void addPositionRoutes(PluginContext& context);
+void addSalesRoutes(PluginContext& context);
+void addImportRoutes(PluginContext& context);
 
 }  // namespace cadre::territory

@@ -8,6 +8,8 @@
 #include "employee_json.hpp"
 #include "json_text.hpp"
 #include "org_unit_store.hpp"
+#include "rep_seat_store.hpp"
+#include "rep_seats.hpp"
 
 namespace cadre::territory {
 
@@ -406,39 +408,19 @@ DirectoryOutcome Workforce::upsertFromDirectory(const DirectoryPerson& person,
 
 void Workforce::placeInTerritory(std::int64_t employeeId, const TerritorySeat& seat,
                                  const std::string& date) {
-  auto territory = tx_.queryOne(
-      "SELECT m.state FROM territory_territories t JOIN territory_models m ON m.id = t.model_id "
-      "WHERE t.id = ?",
-      {seat.territoryId});
-  if (!territory || territory->getString(0) != "active") {
+  auto state = RepSeatStore(tx_).modelStateOf(seat.territoryId);
+  if (!state || *state != "active") {
     throw HttpError::unprocessable(
         "territory " + std::to_string(seat.territoryId) + " is not in the active model",
         {{"territoryId", "not a territory of the active model"}});
   }
-  if (seat.role != "owner" && seat.role != "rep" && seat.role != "overlay") {
-    throw HttpError::unprocessable("role '" + seat.role + "' is unknown",
-                                   {{"role", "must be owner, rep or overlay"}});
-  }
-  if (!(seat.splitPercent > 0 && seat.splitPercent <= 100)) {
-    throw HttpError::unprocessable("a split must be above 0 and at most 100 percent",
-                                   {{"splitPercent", "out of range"}});
-  }
-  tx_.insert(
-      "INSERT INTO territory_rep_assignments (territory_id, employee_id, role, split_percent, "
-      "valid_from, valid_to, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {seat.territoryId, employeeId, seat.role, seat.splitPercent, date, std::string(kOpenEnd),
-       nowTimestamp(), actor_});
+  // The seat rules (roles, splits per territory) are the same as for a seat placed later.
+  RepSeats(tx_, actor_)
+      .place({0, seat.territoryId, employeeId, seat.role, seat.splitPercent, date, kOpenEnd});
 }
 
 void Workforce::endTerritorySeats(std::int64_t employeeId, const std::string& date) {
-  tx_.execute(
-      "UPDATE territory_rep_assignments SET valid_to = ? WHERE employee_id = ? AND valid_to > ? "
-      "AND valid_from < ?",
-      {date, employeeId, date, date});
-  tx_.execute(
-      "UPDATE territory_rep_assignments SET valid_to = valid_from WHERE employee_id = ? AND "
-      "valid_from >= ?",
-      {employeeId, date});
+  RepSeatStore(tx_).endAllOf(employeeId, date);
 }
 
 }  // namespace cadre::territory

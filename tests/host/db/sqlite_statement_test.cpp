@@ -67,14 +67,31 @@ TEST_F(SqliteStatementTest, KeptStatementsFollowSchemaChangesAndDoNotLockTables)
   EXPECT_THROW(runSqlite(*session_, select, {}), std::runtime_error);
 }
 
-TEST_F(SqliteStatementTest, KeepsAtMost64StatementsAndFinalizesTheRest) {
-  for (int i = 0; i < 100; ++i) {
+TEST_F(SqliteStatementTest, KeepsAtMost128StatementsAndFinalizesTheRest) {
+  for (int i = 0; i < 200; ++i) {
     auto rows = runSqlite(*session_, "SELECT " + std::to_string(i), {}).rows;
     EXPECT_EQ(rows.at(0).getInt(0), i);
   }
-  EXPECT_EQ(statementsOnConnection(), 64);
+  EXPECT_EQ(statementsOnConnection(), 128);
   finalizeCachedStatements(*session_);
   EXPECT_EQ(statementsOnConnection(), 0);
+}
+
+TEST_F(SqliteStatementTest, AFullCacheMakesRoomForNewStatementsByDroppingTheOldest) {
+  for (int i = 0; i < 128; ++i) runSqlite(*session_, "SELECT " + std::to_string(i), {});
+  const std::string hot = "SELECT name FROM people WHERE id = ?";
+  runSqlite(*session_, hot, {std::int64_t{1}});
+  sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(*session_);
+  sqlite3_stmt* kept = sqlite3_next_stmt(handle, nullptr);
+  ASSERT_NE(kept, nullptr);
+  EXPECT_EQ(std::string(sqlite3_sql(kept)), hot);
+  runSqlite(*session_, hot, {std::int64_t{2}});
+  EXPECT_EQ(sqlite3_next_stmt(handle, nullptr), kept);  // reused, not prepared again
+  EXPECT_EQ(statementsOnConnection(), 128);
+  // The oldest went first: CREATE TABLE from the set-up, then SELECT 0.
+  for (sqlite3_stmt* s = sqlite3_next_stmt(handle, nullptr); s; s = sqlite3_next_stmt(handle, s)) {
+    EXPECT_NE(std::string(sqlite3_sql(s)).rfind("CREATE TABLE", 0), 0u);
+  }
 }
 
 TEST_F(SqliteStatementTest, TextThatDiffersFromWhatSqliteKeepsIsNotKept) {

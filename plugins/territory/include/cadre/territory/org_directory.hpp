@@ -153,7 +153,8 @@ class OrgDirectory {
   /// The employees assigned to an org unit or any unit below it, as of a date.
   virtual std::vector<std::int64_t> subtreeEmployees(Transaction& tx, std::int64_t orgUnitId,
                                                      const std::string& asOf) = 0;
-  /// The territories of the active model a rep covers on a date.
+  /// The territories a rep covers on a date, in the model in force then (the active one, or for
+  /// a date before its activation the archived one it replaced); planning models never count.
   virtual std::vector<RepTerritory> territoriesOf(Transaction& tx, std::int64_t employeeId,
                                                   const std::string& asOf) = 0;
   /// The accounts in those territories.

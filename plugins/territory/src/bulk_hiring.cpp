@@ -1,0 +1,161 @@
+#include "bulk_hiring.hpp"
+
+#include <set>
+
+#include "cadre/http.hpp"
+#include "dates.hpp"
+#include "employee_json.hpp"
+#include "import_store.hpp"
+#include "json_text.hpp"
+#include "org_unit_store.hpp"
+
+namespace cadre::territory {
+
+namespace {
+
+// The same as Workforce's.
+const std::set<std::string> kEmploymentTypes{"full_time", "part_time", "contractor", "intern",
+                                             "temporary"};
+
+std::string who(std::int64_t employeeId) {
+  return "employee " + std::to_string(employeeId);
+}
+
+}  // namespace
+
+BulkHiring::BulkHiring(Transaction& tx, AuditTrail audit, std::string actor)
+    : tx_(tx), employees_(tx), audit_(std::move(audit)), actor_(std::move(actor)) {}
+
+void BulkHiring::checkUnique(const NewEmployee& person) {
+  if (!keysLoaded_) {
+    ImportStore store(tx_);
+    for (const auto& [number, known] : store.employeesByNumber()) idOfNumber_[number] = known.id;
+    idOfDirectoryId_ = store.employeeIdsByDirectoryId();
+    keysLoaded_ = true;
+  }
+  // What is remembered may be stale only where the caller changed a directory id since; a
+  // conflict is therefore confirmed with the database before it is reported.
+  auto number = idOfNumber_.find(person.employeeNumber);
+  if (number != idOfNumber_.end()) {
+    throw HttpError::conflict("employee number '" + person.employeeNumber + "' belongs to " +
+                              who(number->second));
+  }
+  if (person.directoryId.empty()) return;
+  auto directory = idOfDirectoryId_.find(person.directoryId);
+  if (directory != idOfDirectoryId_.end()) {
+    auto holder = employees_.idOfDirectoryId(person.directoryId);
+    if (holder) {
+      throw HttpError::conflict("directory id '" + person.directoryId + "' belongs to " +
+                                who(*holder));
+    }
+  }
+}
+
+void BulkHiring::checkUnitOpen(std::int64_t orgUnitId, const std::string& date) {
+  auto key = std::make_pair(orgUnitId, date);
+  auto known = unitOpen_.find(key);
+  if (known == unitOpen_.end()) {
+    known = unitOpen_.emplace(key, OrgUnitStore(tx_).find(orgUnitId, date).has_value()).first;
+  }
+  if (!known->second) {
+    throw HttpError::unprocessable(
+        "org unit " + std::to_string(orgUnitId) + " is not open on " + date,
+        {{"orgUnitId", "not open on " + date}});
+  }
+}
+
+void BulkHiring::checkManagerEmployed(std::int64_t managerId, const std::string& date) {
+  auto key = std::make_pair(managerId, date);
+  auto known = managerEmployed_.find(key);
+  if (known == managerEmployed_.end()) {
+    auto manager = employees_.find(managerId, date);
+    bool employed = manager && manager->status != "terminated" && manager->orgUnitId;
+    known = managerEmployed_.emplace(key, employed).first;
+  }
+  if (!known->second) {
+    throw HttpError::unprocessable(who(managerId) + " is not employed on " + date,
+                                   {{"managerId", "not employed on " + date}});
+  }
+}
+
+std::optional<std::int64_t> BulkHiring::defaultManager(std::int64_t orgUnitId,
+                                                       const std::string& date) {
+  auto key = std::make_pair(orgUnitId, date);
+  auto known = defaultManager_.find(key);
+  if (known != defaultManager_.end()) return known->second;
+  // Workforce::defaultManager: the head of the unit or of the nearest unit above with a head
+  // who is employed then. Nobody hired now heads a unit, so none is the person themself.
+  OrgUnitStore units(tx_);
+  auto path = units.ancestors(orgUnitId, date);
+  path.insert(path.begin(), orgUnitId);
+  std::optional<std::int64_t> found;
+  for (auto unitId : path) {
+    auto unit = units.find(unitId, date);
+    if (!unit || !unit->headEmployeeId) continue;
+    auto head = employees_.find(*unit->headEmployeeId, date);
+    if (head && head->status != "terminated" && head->orgUnitId) {
+      found = head->id;
+      break;
+    }
+  }
+  defaultManager_.emplace(key, found);
+  return found;
+}
+
+EmployeeRecord BulkHiring::hire(const NewEmployee& person, const Placement& placement) {
+  const auto& date = placement.effectiveDate;
+  checkUnique(person);
+  Assignment first;
+  first.employmentType = placement.employmentType.empty() ? "full_time" : placement.employmentType;
+  if (!kEmploymentTypes.count(first.employmentType)) {
+    throw HttpError::unprocessable("employment type '" + first.employmentType + "' is unknown",
+                                   {{"employmentType", "unknown"}});
+  }
+  if (!placement.orgUnitId) {
+    throw HttpError::unprocessable("an org unit or a position is required",
+                                   {{"orgUnitId", "required without a position"}});
+  }
+  first.orgUnitId = *placement.orgUnitId;
+  checkUnitOpen(first.orgUnitId, date);
+  if (placement.managerId) {
+    checkManagerEmployed(*placement.managerId, date);
+    first.managerId = placement.managerId;
+  } else {
+    first.managerId = defaultManager(first.orgUnitId, date);
+  }
+  auto now = nowTimestamp();
+  auto id = employees_.insert(person, date);
+  employees_.addStatus(id, {"active", date, "hire", now, actor_});
+  first.employeeId = id;
+  first.reason = "hire";
+  first.validFrom = date;
+  first.validTo = kOpenEnd;
+  first.recordedAt = now;
+  first.recordedBy = actor_;
+  employees_.addAssignment(first);
+  idOfNumber_[person.employeeNumber] = id;
+  if (!person.directoryId.empty()) idOfDirectoryId_[person.directoryId] = id;
+
+  // What EmployeeStore::find(id, date) reads back now, without reading it.
+  EmployeeRecord hired;
+  hired.id = id;
+  hired.employeeNumber = person.employeeNumber;
+  hired.givenName = person.givenName;
+  hired.familyName = person.familyName;
+  hired.email = person.email;
+  hired.phone = person.phone;
+  hired.status = "active";
+  hired.hireDate = date;
+  hired.directoryId = person.directoryId;
+  hired.directoryDn = person.directoryDn;
+  hired.managerId = first.managerId;
+  hired.orgUnitId = first.orgUnitId;
+  hired.employmentType = first.employmentType;
+  hired.version = 1;
+  auto after = toJson(employeeJson(hired));
+  tx_.publish("territory.employee.hired", after);
+  audit_(tx_, {"territory.employee.hire", "employee", std::to_string(id), "", after});
+  return hired;
+}
+
+}  // namespace cadre::territory

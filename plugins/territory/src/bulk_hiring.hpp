@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "audit_trail.hpp"
+#include "cadre/territory/org_directory.hpp"
+#include "employee_store.hpp"
+
+namespace cadre::territory {
+
+/// Hires many people in one transaction by the rules of Workforce::hire, with the same refusals
+/// (HttpError with the same status, detail and field), for an import of 100,000 rows: what the
+/// rules ask of the database is asked once and remembered (which units are open on a date,
+/// which managers are employed on a date, who heads a unit), so a hire costs its three INSERTs
+/// and its event. A person hired now has nobody below them, so the manager-cycle check of a
+/// transfer cannot fail here and is not asked.
+///
+/// It assumes that, while it lives, units and their heads do not change in the transaction and
+/// nobody is terminated (true of an employee import). People with a position or a user account
+/// are for Workforce::hire. A rule changed in Workforce::hire must change here too; the tests
+/// hire the same people both ways and compare.
+class BulkHiring {
+ public:
+  /// Works in `tx`, writes the audit entry of each hire to `audit` and records `actor`.
+  BulkHiring(Transaction& tx, AuditTrail audit, std::string actor);
+
+  /// Hires a person without a position or user: the employee, the "active" status and the
+  /// first assignment from the placement's date, the territory.employee.hired event and the
+  /// audit entry. Throws HttpError 409 (taken number or directory id) or 422 (a broken rule).
+  EmployeeRecord hire(const NewEmployee& person, const Placement& placement);
+
+ private:
+  void checkUnique(const NewEmployee& person);
+  void checkUnitOpen(std::int64_t orgUnitId, const std::string& date);
+  void checkManagerEmployed(std::int64_t managerId, const std::string& date);
+  std::optional<std::int64_t> defaultManager(std::int64_t orgUnitId, const std::string& date);
+
+  Transaction& tx_;
+  EmployeeStore employees_;
+  AuditTrail audit_;
+  std::string actor_;
+  bool keysLoaded_ = false;
+  std::unordered_map<std::string, std::int64_t> idOfNumber_;
+  std::unordered_map<std::string, std::int64_t> idOfDirectoryId_;
+  std::map<std::pair<std::int64_t, std::string>, bool> unitOpen_;
+  std::map<std::pair<std::int64_t, std::string>, bool> managerEmployed_;
+  std::map<std::pair<std::int64_t, std::string>, std::optional<std::int64_t>> defaultManager_;
+};
+
+}  // namespace cadre::territory

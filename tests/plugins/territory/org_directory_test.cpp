@@ -1,0 +1,157 @@
+// The OrgDirectory service as the LDAP connector and recruiting use it: inside their
+// transaction, audited under their actor.
+#include "org_directory_provider.hpp"
+
+#include <gtest/gtest.h>
+
+#include "org_database.hpp"
+#include "org_tree.hpp"
+
+namespace cadre::territory::test {
+namespace {
+
+/// Counts the audit entries written through the service.
+class CountingAuditLog : public AuditLog {
+ public:
+  void record(Transaction&, const Request&, const AuditEntry&) override { ++entries; }
+  void recordSystem(Transaction&, const std::string& actor, const AuditEntry& entry) override {
+    ++entries;
+    last = actor + " " + entry.action;
+  }
+  int entries = 0;
+  std::string last;
+};
+
+class OrgDirectoryTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  OrgDirectoryTest() : org_(GetParam()), directory_(audit_) {
+    company_ = org_.db().inTransaction([&](Transaction& tx) {
+      return OrgTree(tx)
+          .create({"ACME", "Acme", "company", std::nullopt, std::nullopt, "2020-01-01"})
+          .id;
+    });
+    sales_ = org_.db().inTransaction([&](Transaction& tx) {
+      return OrgTree(tx)
+          .create({"SALES", "Sales", "branch", company_, std::nullopt, "2020-01-01"})
+          .id;
+    });
+  }
+
+  DirectoryOutcome sync(const DirectoryPerson& person, const std::string& date) {
+    return org_.db().inTransaction([&](Transaction& tx) {
+      return directory_.upsertFromDirectory(tx, person, date, "ldap-sync");
+    });
+  }
+
+  std::optional<EmployeeRecord> byDirectoryId(const std::string& id) {
+    return org_.db().inTransaction(
+        [&](Transaction& tx) { return directory_.findByDirectoryId(tx, id); });
+  }
+
+  DirectoryPerson lan() {
+    return {
+        "6f1c-uuid", "uid=lan,ou=people,dc=acme", "E7", "Lan", "Trần", "lan@acme.vn", "", company_,
+        std::nullopt};
+  }
+
+  OrgDatabase org_;
+  CountingAuditLog audit_;
+  OrgDirectoryProvider directory_;
+  std::int64_t company_ = 0;
+  std::int64_t sales_ = 0;
+};
+
+TEST_P(OrgDirectoryTest, ASecondSyncOfTheSameEntryChangesNothing) {
+  EXPECT_EQ(sync(lan(), "2024-01-01"), DirectoryOutcome::Created);
+  EXPECT_EQ(audit_.last, "ldap-sync territory.employee.hire");
+  int entries = audit_.entries;
+  EXPECT_EQ(sync(lan(), "2024-01-02"), DirectoryOutcome::Unchanged);
+  EXPECT_EQ(audit_.entries, entries);
+  EXPECT_EQ(byDirectoryId("6f1c-uuid")->familyName, "Trần");
+}
+
+TEST_P(OrgDirectoryTest, ARenamedAndMovedEntryUpdatesTheSameEmployee) {
+  sync(lan(), "2024-01-01");
+  auto id = byDirectoryId("6f1c-uuid")->id;
+  auto moved = lan();
+  moved.directoryDn = "uid=lan.tran,ou=sales,dc=acme";
+  moved.familyName = "Trần Thị";
+  moved.orgUnitId = sales_;
+  EXPECT_EQ(sync(moved, "2024-03-01"), DirectoryOutcome::Updated);
+  auto now = byDirectoryId("6f1c-uuid");
+  EXPECT_EQ(now->id, id);
+  EXPECT_EQ(now->directoryDn, "uid=lan.tran,ou=sales,dc=acme");
+  EXPECT_EQ(now->orgUnitId, sales_);
+  auto before = org_.db().inTransaction(
+      [&](Transaction& tx) { return directory_.findEmployee(tx, id, "2024-02-29"); });
+  EXPECT_EQ(before->orgUnitId, company_);
+}
+
+TEST_P(OrgDirectoryTest, AReturningPersonIsReactivatedNotDuplicated) {
+  sync(lan(), "2024-01-01");
+  auto id = byDirectoryId("6f1c-uuid")->id;
+  org_.db().inTransaction([&](Transaction& tx) {
+    directory_.terminate(tx, id, "2024-06-01", "left the directory", "ldap-sync");
+  });
+  EXPECT_EQ(byDirectoryId("6f1c-uuid")->status, "terminated");
+  EXPECT_EQ(sync(lan(), "2024-09-01"), DirectoryOutcome::Reactivated);
+  auto back = byDirectoryId("6f1c-uuid");
+  EXPECT_EQ(back->id, id);
+  EXPECT_EQ(back->status, "active");
+  EXPECT_EQ(back->terminationDate, std::nullopt);
+  EXPECT_EQ(back->orgUnitId, company_);
+  auto gap = org_.db().inTransaction(
+      [&](Transaction& tx) { return directory_.findEmployee(tx, id, "2024-07-01"); });
+  EXPECT_EQ(gap->status, "terminated");
+  auto count = org_.db().inTransaction([&](Transaction& tx) {
+    return tx.queryOne("SELECT COUNT(*) FROM territory_employees")->getInt(0);
+  });
+  EXPECT_EQ(count, 1);
+}
+
+TEST_P(OrgDirectoryTest, AFailedHireInTheCallersTransactionLeavesNothing) {
+  try {
+    org_.db().inTransaction([&](Transaction& tx) {
+      directory_.hire(tx, {"E9", "Budi", "Santoso", "", "", "", "", std::nullopt},
+                      {std::nullopt, company_, std::nullopt, "", "2024-01-01", "hire"},
+                      TerritorySeat{999, "rep", 100}, "recruiting");
+    });
+    FAIL() << "a hire into a territory that does not exist was accepted";
+  } catch (const HttpError& error) {
+    EXPECT_EQ(error.status(), 422);
+    EXPECT_EQ(error.detail(), "territory 999 is not in the active model");
+  }
+  auto found = org_.db().inTransaction(
+      [&](Transaction& tx) { return directory_.findByEmployeeNumber(tx, "E9"); });
+  EXPECT_EQ(found, std::nullopt);
+}
+
+TEST_P(OrgDirectoryTest, TheScopeHookSeesTheReportingLinesOnADate) {
+  auto boss = org_.db().inTransaction([&](Transaction& tx) {
+    return directory_
+        .hire(tx, {"B1", "Boss", "One", "", "", "", "", 42},
+              {std::nullopt, company_, std::nullopt, "", "2020-01-01", "hire"}, std::nullopt, "hr")
+        .id;
+  });
+  auto rep = org_.db().inTransaction([&](Transaction& tx) {
+    return directory_
+        .hire(tx, {"R1", "Rep", "One", "", "", "", "", std::nullopt},
+              {std::nullopt, sales_, boss, "", "2021-01-01", "hire"}, std::nullopt, "hr")
+        .id;
+  });
+  OrgScope scope(org_.db());
+  User manager;
+  manager.id = 42;
+  EXPECT_EQ(scope.employeeOf(manager), boss);
+  EXPECT_TRUE(scope.manages(manager, rep, "2021-01-01"));
+  EXPECT_FALSE(scope.manages(manager, rep, "2020-12-31"));
+  EXPECT_FALSE(scope.manages(manager, boss, "2021-01-01"));
+  User stranger;
+  stranger.id = 7;
+  EXPECT_FALSE(scope.manages(stranger, rep, "2021-01-01"));
+}
+
+TERRITORY_ON_EVERY_ENGINE(OrgDirectoryTest);
+
+}  // namespace
+}  // namespace cadre::territory::test
