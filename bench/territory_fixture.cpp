@@ -317,7 +317,9 @@ std::int64_t rawImport(const std::string& databasePath, const std::string& csvPa
   std::ifstream in(csvPath, std::ios::binary);
   std::string line;
   std::getline(in, line);  // the header
-  db.exec("PRAGMA cache_size = -262144");
+  // The host's settings, so that the baseline writes as the host does.
+  db.exec("PRAGMA synchronous = NORMAL");
+  db.exec("PRAGMA foreign_keys = ON");
   db.exec("BEGIN IMMEDIATE");
   Statement unitOfCode(db, "SELECT id FROM territory_org_units WHERE code = ?");
   Statement idOfNumber(db, "SELECT id FROM territory_employees WHERE employee_number = ?");
