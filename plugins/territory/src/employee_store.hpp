@@ -90,6 +90,10 @@ class EmployeeStore {
   std::vector<std::int64_t> assignedToSubtree(std::int64_t orgUnitId, const std::string& asOf);
 
  private:
+  /// Whether a subtree list of up to `limit` rows is cheaper from the units' assignments than
+  /// from the employees in id order (the results are the same either way).
+  bool smallSubtree(std::int64_t orgUnitId, const std::string& asOf, std::int64_t limit);
+
   Transaction& tx_;
 };
 
