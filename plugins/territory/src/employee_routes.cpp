@@ -1,5 +1,7 @@
 // HTTP for employees: parse and validate, check what the caller may see, then Workforce and
 // EmployeeStore do the work.
+#include <algorithm>
+
 #include <Poco/JSON/Array.h>
 
 #include "access.hpp"
@@ -34,6 +36,21 @@ void checkEmail(JsonFields& in, const std::optional<std::string>& email) {
 
 std::string csvId(const std::optional<std::int64_t>& id) {
   return id ? std::to_string(*id) : "";
+}
+
+/// An employee's assignments and statuses as one timeline, in date order.
+std::vector<std::vector<std::string>> historyRows(EmployeeStore& store, std::int64_t id) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& a : store.assignments(id)) {
+    rows.push_back({a.validFrom, a.validTo, "assignment", a.reason, std::to_string(a.orgUnitId),
+                    csvId(a.positionId), csvId(a.managerId), a.employmentType, ""});
+  }
+  for (const auto& c : store.statusChanges(id)) {
+    rows.push_back({c.effectiveOn, "", "status", c.reason, "", "", "", "", c.status});
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a[0] < b[0]; });
+  return rows;
 }
 
 class EmployeeRoutes {
@@ -119,6 +136,7 @@ class EmployeeRoutes {
   void history(const Request& request, Response& response) {
     auto id = request.idParam("id");
     auto body = orderedObject();
+    std::vector<std::vector<std::string>> timeline;
     context_.database().inTransaction(
         [&](Transaction& tx) {
           EmployeeStore store(tx);
@@ -132,8 +150,15 @@ class EmployeeRoutes {
           body->set("employeeId", id);
           body->set("assignments", assignments);
           body->set("statuses", statuses);
+          if (wantsCsv(request)) timeline = historyRows(store, id);
         },
         TxMode::Read);
+    if (wantsCsv(request)) {
+      response.csv({"date", "until", "change", "reason", "orgUnitId", "positionId", "managerId",
+                    "employmentType", "status"},
+                   timeline, "employee-" + std::to_string(id) + "-history.csv");
+      return;
+    }
     response.json(body);
   }
 

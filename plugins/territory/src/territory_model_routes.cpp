@@ -35,8 +35,19 @@ class TerritoryModelRoutes {
     });
   }
 
-  void listModels(const Request&, Response& response) {
+  void listModels(const Request& request, Response& response) {
     auto models = read([](Transaction& tx) { return TerritoryModelStore(tx).models(); });
+    if (wantsCsv(request)) {
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& m : models) {
+        rows.push_back({std::to_string(m.id), m.name, m.state,
+                        m.basedOnId ? std::to_string(*m.basedOnId) : "", m.activatedOn.value_or(""),
+                        m.archivedOn.value_or("")});
+      }
+      response.csv({"id", "name", "state", "basedOnId", "activatedOn", "archivedOn"}, rows,
+                   "territory-models.csv");
+      return;
+    }
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     for (const auto& m : models) items->add(modelJson(m));
     response.page(items, std::nullopt);
@@ -158,15 +169,26 @@ class TerritoryModelRoutes {
     auto modelId = queryId(request, "modelId");
     auto parentId = queryId(request, "parentId");
     bool roots = request.queryParam("roots") == std::optional<std::string>("true");
-    asOfDate(request);  // validated; the tree of a model is not dated
+    auto asOf = asOfDate(request);
     auto territories = read([&](Transaction& tx) {
-      TerritoryModels models(tx, "");
       TerritoryModelStore store(tx);
-      // Before the first model there is nothing to list.
-      if (!modelId && !store.activeModel()) return std::vector<Territory>{};
-      auto model = modelId ? models.requireModel(*modelId) : models.requireActive();
-      return store.territories(model.id, parentId, roots);
+      // Without a model: the one in force on the date (none before the first activation).
+      auto model =
+          modelId ? std::optional<TerritoryModel>(TerritoryModels(tx, "").requireModel(*modelId))
+                  : store.modelInForceOn(asOf);
+      if (!model) return std::vector<Territory>{};
+      return store.territories(model->id, parentId, roots);
     });
+    if (wantsCsv(request)) {
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& t : territories) {
+        rows.push_back({std::to_string(t.id), std::to_string(t.modelId), t.code, t.name, t.type,
+                        t.parentId ? std::to_string(*t.parentId) : ""});
+      }
+      response.csv({"id", "modelId", "code", "name", "type", "parentId"}, rows,
+                   "territories-" + asOf + ".csv");
+      return;
+    }
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     for (const auto& t : territories) items->add(territoryJson(t));
     response.page(items, std::nullopt);

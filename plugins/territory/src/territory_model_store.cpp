@@ -54,6 +54,15 @@ std::optional<TerritoryModel> TerritoryModelStore::activeModel() {
   return modelOf(*row);
 }
 
+std::optional<TerritoryModel> TerritoryModelStore::modelInForceOn(const std::string& date) {
+  auto row = tx_.queryOne(std::string(kModelColumns) +
+                              "WHERE state <> 'planning' AND activated_on <= ? AND "
+                              "(archived_on IS NULL OR archived_on > ?) ORDER BY activated_on DESC",
+                          {date, date});
+  if (!row) return std::nullopt;
+  return modelOf(*row);
+}
+
 bool TerritoryModelStore::modelNameTaken(const std::string& name, std::int64_t exceptId) {
   return tx_.queryOne("SELECT 1 FROM territory_models WHERE name = ? AND id <> ?", {name, exceptId})
       .has_value();

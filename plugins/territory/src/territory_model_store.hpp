@@ -47,6 +47,8 @@ class TerritoryModelStore {
   std::vector<TerritoryModel> models();
   std::optional<TerritoryModel> model(std::int64_t id);
   std::optional<TerritoryModel> activeModel();
+  /// The model in force on a date: activated on or before it and not archived by then.
+  std::optional<TerritoryModel> modelInForceOn(const std::string& date);
   bool modelNameTaken(const std::string& name, std::int64_t exceptId);
   std::int64_t insertModel(const TerritoryModel& model);
   void renameModel(std::int64_t id, const std::string& name);

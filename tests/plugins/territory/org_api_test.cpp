@@ -131,6 +131,15 @@ TEST_P(OrgApiTest, ATransferIsReadAsOfDatesBeforeAndAfterItAndNeedsTheCurrentVer
   EXPECT_EQ(assignments->getObject(0)->getValue<std::string>("validTo"), "2024-04-01");
   EXPECT_EQ(assignments->getObject(1)->getValue<std::string>("reason"), "transfer");
   EXPECT_EQ(assignments->getObject(1)->getValue<std::string>("validTo"), "9999-12-31");
+  auto csv = host_.call("hr", "GET", path + "/history", "", {{"Accept", "text/csv"}});
+  EXPECT_EQ(csv.body,
+            "date,until,change,reason,orgUnitId,positionId,managerId,employmentType,status\r\n"
+            "2020-02-01,2024-04-01,assignment,hire," +
+                std::to_string(north) +
+                ",,,full_time,\r\n"
+                "2020-02-01,,status,hire,,,,,active\r\n"
+                "2024-04-01,9999-12-31,assignment,transfer," +
+                std::to_string(south) + ",,,full_time,\r\n");
 
   auto inNorthThen =
       json(get("hr", "/api/v1/territory/employees?orgUnitId=" + std::to_string(company) +

@@ -157,6 +157,16 @@ TEST_F(SalesRoutesTest, ModelsRulesAccountsAndVersionsEndToEnd) {
   auto activate = hr("POST", "/territory-models/" + copyId + "/activate",
                      R"({"effectiveDate":"2026-03-01"})", "1");
   ASSERT_EQ(activate.status, 200) << activate.body;
+  // Without a model, the territories are those of the model in force on the date asked for.
+  auto before = hr("GET", "/territories?asOf=2026-02-15");
+  EXPECT_NE(before.body.find("\"modelId\":" + modelId + ","), std::string::npos) << before.body;
+  EXPECT_EQ(before.body.find("\"modelId\":" + copyId + ","), std::string::npos) << before.body;
+  auto after = hr("GET", "/territories?asOf=2026-03-01");
+  EXPECT_NE(after.body.find("\"modelId\":" + copyId + ","), std::string::npos) << after.body;
+  EXPECT_EQ(hr("GET", "/territories?asOf=2025-01-01").body, "{\"items\":[],\"next\":null}");
+  auto territoriesCsv = hr("GET", "/territories?asOf=2026-03-01&format=csv");
+  EXPECT_EQ(territoriesCsv.body.rfind("id,modelId,code,name,type,parentId\r\n", 0), 0u)
+      << territoriesCsv.body;
   auto history = hr("GET", "/accounts/" + accountId + "/assignments");
   EXPECT_NE(history.body.find("\"validFrom\":\"2026-02-01\",\"validTo\":\"2026-03-01\","
                               "\"modelState\":\"archived\""),
