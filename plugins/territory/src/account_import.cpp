@@ -110,12 +110,7 @@ class AccountImport {
 }  // namespace
 
 void importAccounts(ImportScope& scope, const CsvTable& table, ImportReport& report) {
-  report.rows = table.records.empty() ? 0 : table.records.size() - 1;
-  if (table.records.empty()) {
-    report.fail(1, "", "the file is empty; it needs a header line");
-    return;
-  }
-  AccountImport(scope, report).run(table);
+  if (startReport(table, report)) AccountImport(scope, report).run(table);
 }
 
 }  // namespace cadre::territory

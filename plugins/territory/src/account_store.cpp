@@ -1,5 +1,7 @@
 #include "account_store.hpp"
 
+#include "sql_values.hpp"
+
 #include <algorithm>
 
 #include "cadre/territory/org_directory.hpp"
@@ -25,16 +27,6 @@ Account accountOf(const SqlRow& row) {
 AccountAssignment assignmentOf(const SqlRow& row) {
   return {row.getInt(0),         row.getInt(1),    row.getInt(2),   row.getString(3),
           row.getOptionalInt(4), row.getString(5), row.getString(6)};
-}
-
-SqlValue nullable(const std::optional<std::string>& value) {
-  if (value) return *value;
-  return nullptr;
-}
-
-SqlValue nullable(const std::optional<std::int64_t>& value) {
-  if (value) return *value;
-  return nullptr;
 }
 
 std::vector<AccountAssignment> assignments(Transaction& tx, const std::string& sql,

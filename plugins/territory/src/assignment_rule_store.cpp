@@ -1,5 +1,7 @@
 #include "assignment_rule_store.hpp"
 
+#include "sql_values.hpp"
+
 namespace cadre::territory {
 
 namespace {
@@ -18,11 +20,6 @@ AssignmentRule ruleOf(const SqlRow& row) {
           row.getOptionalString(6),
           row.getOptionalString(7),
           row.getInt(8)};
-}
-
-SqlValue nullable(const std::optional<std::string>& value) {
-  if (value) return *value;
-  return nullptr;
 }
 
 }  // namespace

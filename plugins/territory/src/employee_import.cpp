@@ -298,12 +298,7 @@ class EmployeeImport {
 }  // namespace
 
 void importEmployees(ImportScope& scope, const CsvTable& table, ImportReport& report) {
-  report.rows = table.records.empty() ? 0 : table.records.size() - 1;
-  if (table.records.empty()) {
-    report.fail(1, "", "the file is empty; it needs a header line");
-    return;
-  }
-  EmployeeImport(scope, report).run(table);
+  if (startReport(table, report)) EmployeeImport(scope, report).run(table);
 }
 
 }  // namespace cadre::territory

@@ -1,5 +1,7 @@
 #include "employee_store.hpp"
 
+#include "sql_values.hpp"
+
 #include <algorithm>
 
 #include "org_sql.hpp"
@@ -49,16 +51,6 @@ Assignment assignmentOf(const SqlRow& row) {
 constexpr const char* kAssignmentColumns =
     "SELECT id, employee_id, position_id, org_unit_id, manager_id, employment_type, reason, "
     "valid_from, valid_to, recorded_at, recorded_by FROM territory_assignments ";
-
-SqlValue optionalValue(const std::optional<std::int64_t>& value) {
-  if (value) return *value;
-  return nullptr;
-}
-
-SqlValue textOrNull(const std::string& value) {
-  if (value.empty()) return nullptr;
-  return value;
-}
 
 std::vector<std::int64_t> ids(const std::vector<SqlRow>& rows) {
   std::vector<std::int64_t> result;
@@ -177,7 +169,7 @@ std::int64_t EmployeeStore::insert(const NewEmployee& person, const std::string&
       "hire_date, termination_date, directory_id, directory_dn, user_id, version) "
       "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 1)",
       {person.employeeNumber, person.givenName, person.familyName, person.email, person.phone,
-       hireDate, textOrNull(person.directoryId), person.directoryDn, optionalValue(person.userId)});
+       hireDate, textOrNull(person.directoryId), person.directoryDn, nullable(person.userId)});
 }
 
 void EmployeeStore::updateMasterData(std::int64_t id, const EmployeeMasterData& data) {
@@ -186,7 +178,7 @@ void EmployeeStore::updateMasterData(std::int64_t id, const EmployeeMasterData& 
       "email = ?, phone = ?, directory_id = ?, directory_dn = ?, user_id = ?, "
       "version = version + 1 WHERE id = ?",
       {data.employeeNumber, data.givenName, data.familyName, data.email, data.phone,
-       textOrNull(data.directoryId), data.directoryDn, optionalValue(data.userId), id});
+       textOrNull(data.directoryId), data.directoryDn, nullable(data.userId), id});
 }
 
 void EmployeeStore::setTerminationDate(std::int64_t id, const std::optional<std::string>& date) {
@@ -250,8 +242,8 @@ std::int64_t EmployeeStore::addAssignment(const Assignment& a) {
       "INSERT INTO territory_assignments (employee_id, position_id, org_unit_id, manager_id, "
       "employment_type, reason, valid_from, valid_to, recorded_at, recorded_by) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {a.employeeId, optionalValue(a.positionId), a.orgUnitId, optionalValue(a.managerId),
-       a.employmentType, a.reason, a.validFrom, a.validTo, a.recordedAt, a.recordedBy});
+      {a.employeeId, nullable(a.positionId), a.orgUnitId, nullable(a.managerId), a.employmentType,
+       a.reason, a.validFrom, a.validTo, a.recordedAt, a.recordedBy});
 }
 
 void EmployeeStore::endAssignment(std::int64_t assignmentId, const std::string& validTo) {

@@ -213,6 +213,13 @@ void failWith(ImportReport& report, std::size_t line, const HttpError& error,
   report.fail(line, field, error.detail());
 }
 
+bool startReport(const CsvTable& table, ImportReport& report) {
+  report.rows = table.records.empty() ? 0 : table.records.size() - 1;
+  if (!table.records.empty()) return true;
+  report.fail(1, "", "the file is empty; it needs a header line");
+  return false;
+}
+
 std::string lineList(const std::vector<std::size_t>& lines) {
   std::string out = lines.size() == 1 ? "line " : "lines ";
   for (std::size_t i = 0; i < lines.size(); ++i) {

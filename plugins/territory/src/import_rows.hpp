@@ -134,6 +134,10 @@ class ImportAborted : public std::runtime_error {
   std::size_t line_;
 };
 
+/// Counts the file's rows (all records but the header) into the report; false, with the error
+/// on line 1, when the file has not even a header line.
+bool startReport(const CsvTable& table, ImportReport& report);
+
 /// "lines 3, 5 and 9".
 std::string lineList(const std::vector<std::size_t>& lines);
 

@@ -214,12 +214,7 @@ class OrgUnitImport {
 }  // namespace
 
 void importOrgUnits(ImportScope& scope, const CsvTable& table, ImportReport& report) {
-  report.rows = table.records.empty() ? 0 : table.records.size() - 1;
-  if (table.records.empty()) {
-    report.fail(1, "", "the file is empty; it needs a header line");
-    return;
-  }
-  OrgUnitImport(scope, report).run(table);
+  if (startReport(table, report)) OrgUnitImport(scope, report).run(table);
 }
 
 }  // namespace cadre::territory

@@ -1,5 +1,7 @@
 #include "org_unit_store.hpp"
 
+#include "sql_values.hpp"
+
 #include "org_sql.hpp"
 
 namespace cadre::territory {
@@ -26,11 +28,6 @@ OrgUnit unitOf(const SqlRow& row) {
   unit.periodFrom = row.getString(10);
   unit.periodTo = row.getString(11);
   return unit;
-}
-
-SqlValue optionalValue(const std::optional<std::int64_t>& value) {
-  if (value) return *value;
-  return nullptr;
 }
 
 }  // namespace
@@ -108,7 +105,7 @@ void OrgUnitStore::addPeriod(std::int64_t id, const OrgUnitPeriod& period) {
   tx_.insert(
       "INSERT INTO territory_org_unit_periods (org_unit_id, name, parent_id, head_employee_id, "
       "valid_from, valid_to, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {id, period.name, optionalValue(period.parentId), optionalValue(period.headEmployeeId),
+      {id, period.name, nullable(period.parentId), nullable(period.headEmployeeId),
        period.validFrom, period.validTo, period.reason});
 }
 
@@ -121,8 +118,8 @@ void OrgUnitStore::rewritePeriod(std::int64_t periodId, const OrgUnitPeriod& per
   tx_.execute(
       "UPDATE territory_org_unit_periods SET name = ?, parent_id = ?, head_employee_id = ?, "
       "valid_to = ?, reason = ? WHERE id = ?",
-      {period.name, optionalValue(period.parentId), optionalValue(period.headEmployeeId),
-       period.validTo, period.reason, periodId});
+      {period.name, nullable(period.parentId), nullable(period.headEmployeeId), period.validTo,
+       period.reason, periodId});
 }
 
 void OrgUnitStore::markClosed(std::int64_t id, const std::string& closedOn) {

@@ -1,5 +1,7 @@
 #include "territory_model_store.hpp"
 
+#include "sql_values.hpp"
+
 #include "cadre/territory/org_directory.hpp"
 
 namespace cadre::territory {
@@ -21,16 +23,6 @@ TerritoryModel modelOf(const SqlRow& row) {
 Territory territoryOf(const SqlRow& row) {
   return {row.getInt(0),    row.getInt(1),    row.getOptionalInt(2), row.getString(3),
           row.getString(4), row.getString(5), row.getInt(6)};
-}
-
-SqlValue nullable(const std::optional<std::int64_t>& value) {
-  if (value) return *value;
-  return nullptr;
-}
-
-SqlValue nullable(const std::optional<std::string>& value) {
-  if (value) return *value;
-  return nullptr;
 }
 
 }  // namespace
