@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format
   libpoco-dev libboost-dev libboost-filesystem-dev libssl-dev libldap2-dev unixodbc-dev
   libsqlite3-dev libpq-dev googletest libgtest-dev libgmock-dev
-  postgresql sqlite3 unixodbc
+  postgresql sqlite3 unixodbc slapd ldap-utils openssl python3-aiosmtpd
   wrk curl nodejs npm chromium
 )
 
