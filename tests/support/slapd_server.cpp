@@ -214,7 +214,7 @@ void SlapdServer::writeConfig() {
   }
   if (options_.sizeLimit > 0) {
     const std::string n = std::to_string(options_.sizeLimit);
-    conf << "sizelimit size.soft=" << n << " size.hard=" << n << " size.pr=" << n
+    conf << "sizelimit size.soft=" << n << " size.hard=" << n
          << " size.prtotal=unlimited\n";
   }
   conf << "database mdb\nsuffix \"" << options_.baseDN << "\"\nrootdn \"" << rootDN()
@@ -274,6 +274,7 @@ void SlapdServer::kill() {
 
 void SlapdServer::stop() {
   if (pid_ <= 0) return;
+  ::kill(pid_, SIGCONT);  // a frozen server could not act on SIGTERM
   ::kill(pid_, SIGTERM);
   const auto deadline = std::chrono::steady_clock::now() + 10s;
   int status = 0;
@@ -286,6 +287,14 @@ void SlapdServer::stop() {
     std::this_thread::sleep_for(10ms);
   }
   pid_ = -1;
+}
+
+void SlapdServer::freeze() {
+  if (pid_ > 0) ::kill(pid_, SIGSTOP);
+}
+
+void SlapdServer::thaw() {
+  if (pid_ > 0) ::kill(pid_, SIGCONT);
 }
 
 void SlapdServer::restart() {
