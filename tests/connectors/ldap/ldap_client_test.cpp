@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "support/child_process.hpp"
+#include "support/local_server.hpp"
 #include "support/ldif_builder.hpp"
 #include "support/slapd_server.hpp"
 
