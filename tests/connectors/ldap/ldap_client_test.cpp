@@ -5,11 +5,12 @@
 #include <chrono>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include <gtest/gtest.h>
 
-#include "support/local_server.hpp"
 #include "support/ldif_builder.hpp"
+#include "support/local_server.hpp"
 #include "support/slapd_server.hpp"
 
 namespace cadre::ldap {
@@ -324,6 +325,39 @@ TEST(LdapClientKill, AServerKilledMidSearchFailsTheSearchAndTheNextConnectionWor
   server.start();
   EXPECT_EQ(LdapConnection::open(settings)->count(people, LDAP_SCOPE_ONELEVEL, "(objectClass=*)"),
             300u);
+}
+
+TEST(LdapClientChanges, MovedEntriesKeepTheirEntryUuidAndChangesShowInModifyTimestamp) {
+  LdifBuilder ldif;
+  const std::string north = ldif.organizationalUnit("north");
+  const std::string south = ldif.organizationalUnit("south");
+  const std::string mover = ldif.person(person("mover", "Dewi", "Lestari"), north);
+  const std::string leaver = ldif.person(person("leaver", "Hùng", "Phạm"), north);
+  ldif.person(person("stayer", "Wei", "Zhang"), north);
+  SlapdServer server(ldif.text());
+  auto connection = LdapConnection::open(settingsFor(server));
+  const std::vector<std::string> attributes = {"entryUUID", "modifyTimestamp", "title"};
+  const DirectoryEntry before = *connection->read(mover, attributes);
+  const std::string watermark = *before.first("modifyTimestamp");
+
+  // modifyTimestamp has a resolution of one second.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  server.ldapmodify(cadre::test::ldifRename(mover, "cn=Dewi Lestari", south) +
+                    cadre::test::ldifReplace("cn=Dewi Lestari," + south, "title", {"Lead"}) +
+                    cadre::test::ldifDelete(leaver));
+
+  EXPECT_FALSE(connection->read(mover, attributes));
+  EXPECT_FALSE(connection->read(leaver, attributes));
+  auto moved = connection->read("cn=Dewi Lestari," + south, attributes);
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(*moved->first("entryUUID"), *before.first("entryUUID"));
+  EXPECT_EQ(*moved->first("title"), "Lead");
+  std::vector<std::string> changed;
+  connection->search(server.baseDN(), LDAP_SCOPE_SUBTREE,
+                     "(&(objectClass=inetOrgPerson)(!(modifyTimestamp<=" + watermark + ")))",
+                     {"uid"},
+                     [&](DirectoryEntry&& entry) { changed.push_back(*entry.first("uid")); });
+  EXPECT_EQ(changed, std::vector<std::string>{"mover"});
 }
 
 /// StartTLS and LDAPS against a server whose certificate the test CA signed, or another CA.
