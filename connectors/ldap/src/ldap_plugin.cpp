@@ -1,5 +1,5 @@
-// The LDAP connector's plugin class: its tables, and what it declares with the host (the sync
-// command, the scheduled syncs, the run history routes and page, the directory login).
+// The LDAP connector's plugin class. So far it declares nothing: the sync, its command, jobs,
+// run history and page, and the directory login are not merged yet (see the README).
 #include "cadre/context.hpp"
 #include "cadre/plugin.hpp"
 
