@@ -265,8 +265,37 @@ void SlapdServer::stop() {
   pid_ = -1;
 }
 
+namespace {
+
+/// Whether every thread of `pid` is stopped: kill(SIGSTOP) returns before each thread has
+/// stopped, and a thread still running may answer one more request.
+bool allThreadsStopped(pid_t pid) {
+  const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
+  std::error_code error;
+  for (const auto& task : std::filesystem::directory_iterator(tasks, error)) {
+    std::ifstream stat(task.path() / "stat");
+    std::string line;
+    std::getline(stat, line);
+    // "tid (comm) S ...": the state follows the last ')'.
+    auto close = line.rfind(')');
+    if (close == std::string::npos || close + 2 >= line.size()) return false;
+    char state = line[close + 2];
+    if (state != 'T' && state != 't') return false;
+  }
+  return !error;
+}
+
+}  // namespace
+
 void SlapdServer::freeze() {
-  if (pid_ > 0) ::kill(pid_, SIGSTOP);
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGSTOP);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!allThreadsStopped(pid_)) {
+    if (std::chrono::steady_clock::now() > deadline)
+      throw std::runtime_error("slapd did not stop within 10 s of SIGSTOP");
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 void SlapdServer::thaw() {
