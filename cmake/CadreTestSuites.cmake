@@ -1,8 +1,8 @@
 # cadre_add_test_suites(TARGET [TIMEOUT seconds])
 #
-# Registers a GoogleTest executable with CTest as one entry per test SUITE, named
-# <target>.<Suite> (a parameterised suite: <target>.Engines/<Fixture>), which runs
-# `<target> --gtest_filter=<Suite>.*`. Every entry is labelled with the target, so
+# Registers a GoogleTest executable with CTest as one entry per test SUITE, named <target>.<Suite>,
+# which runs `<target> --gtest_filter=<Suite>.*`; a value-parameterised suite has an entry per
+# parameter, <target>.Engines/<Fixture>/sqlite running `--gtest_filter=Engines/<Fixture>.*/sqlite`. Every entry is labelled with the target, so
 # `ctest -L host_auth_tests` selects an executable and `ctest -R OrgApiTest` a suite; one test is
 # run with the executable itself: `build/tests/<target> --gtest_filter=Suite.Name`.
 #

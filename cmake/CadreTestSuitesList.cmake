@@ -27,19 +27,35 @@ if(NOT EXISTS "${CADRE_SUITES_FILE}" OR
     return()
   endif()
   # Suite lines start in column 0 and end in "." (then maybe "  # TypeParam = …"); test lines are
-  # indented.
+  # indented. A value-parameterised suite ("Engines/Fixture", tests "Name/sqlite") gets an entry
+  # per parameter, "Engines/Fixture/sqlite", so that its engines run side by side.
   string(REPLACE ";" "\\;" _listing "${_listing}")
   string(REPLACE "\n" ";" _lines "${_listing}")
-  set(_tests "")
+  set(_groups "")
   foreach(_line IN LISTS _lines)
     if(_line MATCHES "^([A-Za-z0-9_/]+)\\.( |$)")
       set(_suite "${CMAKE_MATCH_1}")
-      set(_name "${CADRE_SUITES_TARGET}.${_suite}")
-      string(APPEND _tests
-        "add_test([==[${_name}]==] [==[${CADRE_SUITES_EXECUTABLE}]==] [==[--gtest_filter=${_suite}.*]==])\n"
-        "set_tests_properties([==[${_name}]==] PROPERTIES TIMEOUT ${CADRE_SUITES_TIMEOUT}"
-        " LABELS [==[${CADRE_SUITES_TARGET}]==])\n")
+    elseif(_suite MATCHES "/" AND _line MATCHES "^  [A-Za-z0-9_]+/([A-Za-z0-9_]+)( |$)")
+      list(APPEND _groups "${_suite}|${_suite}.*/${CMAKE_MATCH_1}|/${CMAKE_MATCH_1}")
+    elseif(_line MATCHES "^  [A-Za-z0-9_]+( |$)")
+      list(APPEND _groups "${_suite}|${_suite}.*|-")
     endif()
+  endforeach()
+  list(REMOVE_DUPLICATES _groups)
+  set(_tests "")
+  foreach(_group IN LISTS _groups)
+    string(REPLACE "|" ";" _parts "${_group}")
+    list(GET _parts 0 _suite)
+    list(GET _parts 1 _filter)
+    list(GET _parts 2 _param)
+    set(_name "${CADRE_SUITES_TARGET}.${_suite}")
+    if(NOT _param STREQUAL "-")
+      string(APPEND _name "${_param}")
+    endif()
+    string(APPEND _tests
+      "add_test([==[${_name}]==] [==[${CADRE_SUITES_EXECUTABLE}]==] [==[--gtest_filter=${_filter}]==])\n"
+      "set_tests_properties([==[${_name}]==] PROPERTIES TIMEOUT ${CADRE_SUITES_TIMEOUT}"
+      " LABELS [==[${CADRE_SUITES_TARGET}]==])\n")
   endforeach()
   if(_tests STREQUAL "")
     cadre_suites_failed(NO_SUITES "${CADRE_SUITES_EXECUTABLE} lists no test suites:\n${_listing}")
