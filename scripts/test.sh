@@ -8,7 +8,9 @@ jobs=$(nproc)
 step() { printf '\n=== %s (%ss)\n' "$1" "$SECONDS"; }
 
 step "setup and build (warnings as errors)"
-scripts/setup.sh build -DCADRE_WERROR=ON
+# -g1 (line tables only) instead of RelWithDebInfo's -g: the same -O2 code and warnings, ~30%
+# less compile time; the ASan build below keeps full debug information for its reports.
+scripts/setup.sh build -DCADRE_WERROR=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG"
 
 step "formatting"
 git ls-files -- '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror

@@ -24,6 +24,8 @@
 #include <Poco/Process.h>
 #include <Poco/String.h>
 
+#include "auth/user_store.hpp"
+#include "db/sql_database.hpp"
 #include "support/test_paths.hpp"
 
 namespace fs = std::filesystem;
@@ -116,6 +118,18 @@ void HostProcess::addUser(const std::string& name, const std::string& role,
                           const std::string& password) const {
   auto result = cli({"user", "add", name, "--role", role}, password + "\n");
   ASSERT_EQ(result.exitCode, 0) << result.output;
+}
+
+void HostProcess::addTestUser(const std::string& name, const std::string& role,
+                              const std::string& password, const std::string& url) const {
+  auto parsedRole = parseRole(role);
+  ASSERT_TRUE(parsedRole) << "no role '" << role << "'";
+  db::PoolOptions options;
+  options.maxConnections = 1;
+  auto database = db::openDatabase(url.empty() ? databaseUrl() : url, options);
+  auth::UserStore users(*database, auth::PasswordHasher(kTestHashIterations));
+  database->inTransaction(
+      [&](Transaction& tx) { users.createLocal(tx, name, name, *parsedRole, password); });
 }
 
 void HostProcess::start(const std::map<std::string, std::string>& settings, bool ownPaths) {

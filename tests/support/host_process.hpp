@@ -20,6 +20,9 @@ struct HttpReply {
 /// The Authorization header of a bearer token.
 std::map<std::string, std::string> bearerHeader(const std::string& token);
 
+/// The PBKDF2 rounds of HostProcess::addTestUser's password hashes (the host's own: 600,000).
+inline constexpr int kTestHashIterations = 1000;
+
 /// What a CLI run of `cadre` printed and how it ended.
 struct CliResult {
   int exitCode = -1;
@@ -42,8 +45,15 @@ class HostProcess {
   void addBuiltPlugin(const std::string& name) const;
   /// Runs `cadre ARGS… --set db.url=… --set plugins.dir=…` with `input` on standard input.
   CliResult cli(std::vector<std::string> args, const std::string& input = "") const;
-  /// Adds a local user through the CLI; fails the test when it does not succeed.
+  /// Adds a local user through the CLI; fails the test when it does not succeed. A CLI run is a
+  /// process of its own with a full-strength password hash: use it where the CLI is the subject.
   void addUser(const std::string& name, const std::string& role, const std::string& password) const;
+  /// Adds a local user straight into the database at `url` (default: this host's SQLite
+  /// file) through the host's own UserStore, with kTestHashIterations PBKDF2 rounds: no process,
+  /// and the user's logins verify in microseconds. The host schema must exist there (the host has
+  /// started on it, or `cadre migrate` ran). Fails the test when the store refuses the user.
+  void addTestUser(const std::string& name, const std::string& role, const std::string& password,
+                   const std::string& url = "") const;
   /// Starts `cadre serve` with extra `--set` pairs and waits (up to 20 s) until it listens.
   /// Without `ownPaths`, db.url and plugins.dir are left to their defaults (cadre.db in the
   /// folder, the plugins built with the host).

@@ -55,13 +55,12 @@ class TerritoryHost {
   cadre::test::HostProcess& process() { return host_; }
 
  private:
-  /// Adds the role's user and logs in on first use: each costs a slow password hash.
+  /// Adds the role's user (in-process, cheap hash: see HostProcess::addTestUser) and logs in on
+  /// first use.
   const std::string& token(const std::string& role) const {
     auto found = tokens_.find(role);
     if (found != tokens_.end()) return found->second;
-    auto result = host_.cli({"user", "add", role, "--role", role, "--set", "db.url=" + url_},
-                            role + "-password-1234\n");
-    EXPECT_EQ(result.exitCode, 0) << result.output;
+    host_.addTestUser(role, role, role + "-password-1234", url_);
     return tokens_[role] = host_.login(role, role + "-password-1234");
   }
 
