@@ -17,6 +17,8 @@ class RecruitingPlugin : public Plugin {
     RouteContext routes{context, context.services().require<territory::OrgDirectory>(
                                      territory::kOrgDirectoryService)};
     registerRequisitionRoutes(routes);
+    registerOnboarding(routes);
+    registerNotifications(routes);
   }
 };
 

@@ -42,14 +42,18 @@ struct HeadedUnit {
 /// SharedRecruitingHost): tests make their own org units with codes of their own.
 class RecruitingHost {
  public:
-  /// `databaseName` names the PostgreSQL database (ignored on SQLite).
-  RecruitingHost(const std::string& engine, const std::string& databaseName) {
+  /// `databaseName` names the PostgreSQL database (ignored on SQLite); `settings` are more
+  /// `--set` pairs for the host (e.g. recruiting.smtp.host).
+  RecruitingHost(const std::string& engine, const std::string& databaseName,
+                 std::map<std::string, std::string> settings = {}) {
     host_.addBuiltPlugin("territory");
     host_.addBuiltPlugin("recruiting");
     url_ = engine == "postgres"
                ? cadre::test::PostgresServer::shared().createDatabase(databaseName + "_pg")
                : host_.databaseUrl();
-    host_.start({{"db.url", url_}, {"session.cacheMillis", "0"}});
+    settings["db.url"] = url_;
+    settings["session.cacheMillis"] = "0";
+    host_.start(settings);
     for (const char* role : {"admin", "hr", "manager", "employee"}) roles_[role] = role;
   }
 

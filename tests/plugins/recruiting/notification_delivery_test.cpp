@@ -1,0 +1,70 @@
+// Notifications end to end on the real host: the reminder job queues, the sender job mails
+// through a real local SMTP server, and HR sees the outbox.
+#include <gtest/gtest.h>
+
+#include <Poco/JSON/Array.h>
+
+#include "cadre/dates.hpp"
+#include "mail_server.hpp"
+#include "onboarding_plans.hpp"
+#include "recruiting_database.hpp"
+#include "recruiting_host.hpp"
+
+namespace cadre::recruiting::test {
+namespace {
+
+class NotificationDeliveryTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  NotificationDeliveryTest()
+      : host_(GetParam(), "notification_delivery",
+              {{"recruiting.smtp.host", "127.0.0.1"},
+               {"recruiting.smtp.port", std::to_string(mail_.port())},
+               {"recruiting.smtp.from", "cadre@example.com"},
+               {"recruiting.smtp.intervalSeconds", "1"},
+               {"recruiting.onboarding.reminderIntervalSeconds", "1"},
+               {"recruiting.notifications.hrEmail", "people@example.com"}}) {}
+
+  MailServer mail_;
+  RecruitingHost host_;
+};
+
+TEST_P(NotificationDeliveryTest, AnOverdueTaskIsMailedToItsOwner) {
+  host_.addUser("boss", "manager");
+  host_.addUser("nia", "employee");
+  auto unit = host_.headedUnit("boss", "MAIL");
+  auto nia = host_.linkEmployee("nia", unit.unitId, "MAIL-N");
+  auto made = host_.call(
+      "hr", "POST", "/api/v1/recruiting/onboarding-templates",
+      "{\"name\":\"Sales\",\"orgUnitId\":" + std::to_string(unit.unitId) +
+          R"(,"tasks":[{"title":"Sign the contract","ownerRole":"hr","dueOffsetDays":-3},)"
+          R"({"title":"Read the handbook","ownerRole":"new_hire","dueOffsetDays":30}]})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  auto plan = host_.call("hr", "POST", "/api/v1/recruiting/onboarding-plans",
+                         "{\"employeeId\":" + std::to_string(nia) + ",\"startDate\":\"" +
+                             addDays(today(), -1) + "\"}");
+  ASSERT_EQ(plan.status, 201) << plan.body;
+
+  auto mails = mail_.waitFor(1, std::chrono::seconds(20));
+  ASSERT_EQ(mails.size(), 1u) << host_.process().log();
+  EXPECT_EQ(mails[0].rfind("X-Envelope-To: people@example.com\r\n", 0), 0u) << mails[0];
+  EXPECT_NE(mails[0].find("Subject: Overdue onboarding task: Sign the contract\r\n"),
+            std::string::npos)
+      << mails[0];
+
+  auto sent = host_.call("hr", "GET", "/api/v1/recruiting/notifications?state=sent");
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  auto items = jsonOf(sent)->getArray("items");
+  ASSERT_EQ(items->size(), 1u);
+  auto item = items->getObject(0);
+  EXPECT_EQ(item->getValue<std::string>("kind"), "overdue_task");
+  EXPECT_EQ(item->getValue<std::int64_t>("attempts"), 1);
+  const std::string one =
+      "/api/v1/recruiting/notifications/" + std::to_string(item->getValue<std::int64_t>("id"));
+  EXPECT_EQ(host_.call("hr", "POST", one + "/retry").status, 422);
+  EXPECT_EQ(host_.call("boss", "GET", one).status, 403);
+}
+
+RECRUITING_ON_EVERY_ENGINE(NotificationDeliveryTest);
+
+}  // namespace
+}  // namespace cadre::recruiting::test
