@@ -1,4 +1,4 @@
-#include "schema.hpp"
+#include "recruiting_schema.hpp"
 
 #include "onboarding_schema.hpp"
 
