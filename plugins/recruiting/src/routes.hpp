@@ -17,5 +17,10 @@ struct RouteContext {
 /// Each declares one area's routes under /api/v1/recruiting/. The handlers keep the context,
 /// valid until the plugin stops. recruiting_plugin.cpp calls every one of them.
 void registerRequisitionRoutes(const RouteContext& context);
+void registerInterviewRoutes(const RouteContext& context);
+void registerScorecardRoutes(const RouteContext& context);
+/// Offers, and the hourly job that expires extended offers past their last day.
+void registerOfferRoutes(const RouteContext& context);
+void registerHireRoutes(const RouteContext& context);
 
 }  // namespace cadre::recruiting
