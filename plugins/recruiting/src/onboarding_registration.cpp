@@ -1,5 +1,6 @@
 // Onboarding in the plugin: its routes, and the plan a hire begins.
 #include "cadre/audit_trail.hpp"
+#include "hiring.hpp"
 #include "onboarding_hire.hpp"
 #include "onboarding_plans.hpp"
 #include "onboarding_routes.hpp"
@@ -11,7 +12,7 @@ void registerOnboarding(const RouteContext& context) {
   registerOnboardingPlanRoutes(context);
   PluginContext& plugin = context.plugin;
   auto org = context.org;
-  plugin.subscribe(kHireCompletedEvent, [&plugin, org](Transaction& tx, const Event& event) {
+  plugin.subscribe(kHireCompleted, [&plugin, org](Transaction& tx, const Event& event) {
     OnboardingPlans(tx, *org, systemTrail(plugin.audit(), "recruiting.hire"))
         .begin(hireFactsFrom(event.payloadJson));
   });

@@ -17,6 +17,10 @@ class RecruitingPlugin : public Plugin {
     RouteContext routes{context, context.services().require<territory::OrgDirectory>(
                                      territory::kOrgDirectoryService)};
     registerRequisitionRoutes(routes);
+    registerInterviewRoutes(routes);
+    registerScorecardRoutes(routes);
+    registerOfferRoutes(routes);
+    registerHireRoutes(routes);
     registerOnboarding(routes);
     registerNotifications(routes);
   }

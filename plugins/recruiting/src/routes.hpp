@@ -17,8 +17,13 @@ struct RouteContext {
 /// Each declares one area's routes under /api/v1/recruiting/. The handlers keep the context,
 /// valid until the plugin stops. recruiting_plugin.cpp calls every one of them.
 void registerRequisitionRoutes(const RouteContext& context);
-/// Onboarding templates, training programs and plans, and the plan a hire begins (the event
-/// recruiting.hire.completed, see onboarding_hire.hpp).
+void registerInterviewRoutes(const RouteContext& context);
+void registerScorecardRoutes(const RouteContext& context);
+/// Offers, and the hourly job that expires extended offers past their last day.
+void registerOfferRoutes(const RouteContext& context);
+void registerHireRoutes(const RouteContext& context);
+/// Onboarding templates, training programs and plans, and the plan a hire begins (on the event
+/// kHireCompleted of hiring.hpp).
 void registerOnboarding(const RouteContext& context);
 /// The notification outbox: its routes, the SMTP sender job, "approval waiting" when a
 /// requisition's approval step comes due, and reminders of overdue onboarding tasks.

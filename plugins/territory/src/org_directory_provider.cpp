@@ -3,10 +3,13 @@
 #include <algorithm>
 
 #include "account_store.hpp"
+#include "audit_trail.hpp"
 #include "dates.hpp"
+#include "json_text.hpp"
 #include "org_unit_store.hpp"
 #include "position_store.hpp"
 #include "rep_seat_store.hpp"
+#include "staffing_plan.hpp"
 #include "territory_model_store.hpp"
 #include "workforce.hpp"
 
@@ -158,6 +161,30 @@ std::optional<HeadcountRoom> OrgDirectoryProvider::headcountRoom(Transaction& tx
                          headcount,      plan.plannedPositions - headcount};
   }
   return std::nullopt;
+}
+
+PositionRecord OrgDirectoryProvider::openPosition(Transaction& tx, std::int64_t orgUnitId,
+                                                  const std::string& title, double budgetedCost,
+                                                  const std::string& openedOn,
+                                                  const std::string& actor) {
+  Position draft;
+  draft.orgUnitId = orgUnitId;
+  draft.title = title;
+  draft.budgetedCost = budgetedCost;
+  draft.openedOn = openedOn;
+  auto opened = StaffingPlan(tx).open(draft);
+  auto after = orderedObject();
+  after->set("id", opened.id);
+  after->set("orgUnitId", opened.orgUnitId);
+  after->set("title", opened.title);
+  after->set("fte", opened.fte);
+  after->set("budgetedCost", opened.budgetedCost);
+  after->set("state", opened.state);
+  after->set("openedOn", opened.openedOn);
+  after->set("version", opened.version);
+  systemTrail(audit_, actor)(
+      tx, {"territory.position.create", "position", std::to_string(opened.id), "", toJson(after)});
+  return PositionRecord{opened.id, opened.orgUnitId, opened.title, opened.state, opened.holderId};
 }
 
 std::optional<std::int64_t> OrgScope::employeeOf(const User& user) {

@@ -48,6 +48,9 @@ class OrgDirectoryProvider : public OrgDirectory {
   std::optional<TerritoryRecord> findTerritory(Transaction& tx, std::int64_t territoryId) override;
   std::optional<HeadcountRoom> headcountRoom(Transaction& tx, std::int64_t orgUnitId,
                                              const std::string& date) override;
+  PositionRecord openPosition(Transaction& tx, std::int64_t orgUnitId, const std::string& title,
+                              double budgetedCost, const std::string& openedOn,
+                              const std::string& actor) override;
 
  private:
   AuditLog& audit_;

@@ -7,7 +7,6 @@
 #include "cadre/dates.hpp"
 #include "mail_server.hpp"
 #include "onboarding_plans.hpp"
-#include "recruiting_database.hpp"
 #include "recruiting_host.hpp"
 
 namespace cadre::recruiting::test {

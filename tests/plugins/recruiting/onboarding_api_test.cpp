@@ -6,7 +6,6 @@
 
 #include "cadre/dates.hpp"
 #include "onboarding_plans.hpp"
-#include "recruiting_database.hpp"
 #include "recruiting_host.hpp"
 
 namespace cadre::recruiting::test {

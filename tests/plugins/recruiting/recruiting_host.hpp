@@ -125,6 +125,8 @@ class RecruitingHost {
   }
 
   cadre::test::HostProcess& process() { return host_; }
+  /// The URL of the host's database (for tests that open it themselves).
+  const std::string& databaseUrl() const { return url_; }
 
  private:
   /// Adds the user and logs in on first use: each costs a slow password hash.

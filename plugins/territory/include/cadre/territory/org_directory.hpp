@@ -214,6 +214,12 @@ class OrgDirectory {
   /// std::nullopt when no plan of the unit covers it.
   virtual std::optional<HeadcountRoom> headcountRoom(Transaction& tx, std::int64_t orgUnitId,
                                                      const std::string& date) = 0;
+  /// Opens a vacant position in an org unit from `openedOn` on, under the rules of positions
+  /// opened through the territory API (the unit open on that date, a cost not below 0);
+  /// audited as territory.position.create under `actor`.
+  virtual PositionRecord openPosition(Transaction& tx, std::int64_t orgUnitId,
+                                      const std::string& title, double budgetedCost,
+                                      const std::string& openedOn, const std::string& actor) = 0;
 };
 
 }  // namespace cadre::territory
