@@ -1,6 +1,6 @@
 // The notification outbox in the plugin: HR's view of it (list, read, send a failed one again),
-// the jobs that send it and remind of overdue onboarding tasks, and "approval waiting" when a
-// requisition's approval step comes due.
+// the jobs that send it and remind of overdue onboarding tasks, "approval waiting" when a
+// requisition's approval step comes due, and interview invitations.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
@@ -10,6 +10,7 @@
 #include "cadre/json_text.hpp"
 #include "cadre/pagination.hpp"
 #include "change_log.hpp"
+#include "interview_invitations.hpp"
 #include "notification_outbox.hpp"
 #include "notification_producers.hpp"
 #include "notification_sender.hpp"
@@ -49,7 +50,8 @@ std::chrono::seconds interval(const ConfigView& config, const std::string& key,
   return std::chrono::seconds(seconds);
 }
 
-std::int64_t requisitionIdOf(const std::string& payloadJson) {
+/// The "id" of an event's payload (the object changed).
+std::int64_t idOf(const std::string& payloadJson) {
   return Poco::JSON::Parser()
       .parse(payloadJson)
       .extract<Poco::JSON::Object::Ptr>()
@@ -153,7 +155,13 @@ void registerNotifications(const RouteContext& context) {
   for (const char* topic :
        {"recruiting.requisition.submitted", "recruiting.requisition.approved"}) {
     plugin.subscribe(topic, [org, mailboxes](Transaction& tx, const Event& event) {
-      queueApprovalWaiting(tx, *org, mailboxes, requisitionIdOf(event.payloadJson));
+      queueApprovalWaiting(tx, *org, mailboxes, idOf(event.payloadJson));
+    });
+  }
+  for (const char* topic : {"recruiting.interview.scheduled", "recruiting.interview.changed",
+                            "recruiting.interview.cancelled"}) {
+    plugin.subscribe(topic, [org](Transaction& tx, const Event& event) {
+      queueInterviewInvitations(tx, *org, idOf(event.payloadJson));
     });
   }
 

@@ -26,7 +26,8 @@ void registerHireRoutes(const RouteContext& context);
 /// kHireCompleted of hiring.hpp).
 void registerOnboarding(const RouteContext& context);
 /// The notification outbox: its routes, the SMTP sender job, "approval waiting" when a
-/// requisition's approval step comes due, and reminders of overdue onboarding tasks.
+/// requisition's approval step comes due, interview invitations, and reminders of overdue
+/// onboarding tasks.
 void registerNotifications(const RouteContext& context);
 
 }  // namespace cadre::recruiting

@@ -1,17 +1,18 @@
-// Onboarding over HTTP on the real host: templates with their validation and versions, and a
-// plan as HR, the manager, the mentor, the new hire and a bystander see and work it.
+// Onboarding over HTTP on the real host: templates with their validation and versions, a plan
+// as HR, the manager, the mentor, the new hire and a bystander see and work it, the plan a hire
+// begins, and the approval a submitted requisition waits for, announced.
 #include <gtest/gtest.h>
 
 #include <Poco/JSON/Array.h>
 
 #include "cadre/dates.hpp"
+#include "hiring_host.hpp"
 #include "onboarding_plans.hpp"
-#include "recruiting_host.hpp"
 
 namespace cadre::recruiting::test {
 namespace {
 
-class OnboardingApiTest : public SharedRecruitingHost {
+class OnboardingApiTest : public HiringHostTest {
  protected:
   /// "field: message" of each error of a problem document, in order.
   static std::vector<std::string> errorsOf(const HttpReply& reply) {
@@ -191,6 +192,74 @@ TEST_P(OnboardingApiTest, APlanIsSeenByItsPeopleAndItsTasksTickedByTheirOwners) 
   ASSERT_EQ(waiting->size(), 1u);
   EXPECT_EQ(waiting->getObject(0)->getValue<std::string>("title"), "Shadow a call");
   EXPECT_EQ(jsonOf(host().call(nia, "GET", plans_ + "/my-tasks"))->getArray("items")->size(), 0u);
+}
+
+TEST_P(OnboardingApiTest, AHireBeginsTheNewHiresPlanFromTheTemplateOfTheirUnit) {
+  const auto& w = world();
+  auto made = host().call(
+      "hr", "POST", templates_,
+      templateBody(w.unitId,
+                   R"([{"title":"Welcome lunch","ownerRole":"manager","dueOffsetDays":1}])"));
+  ASSERT_EQ(made.status, 201) << made.body;
+  auto ada = applicant(requisition(seed()), "Ada");
+  const std::string api = "/api/v1/recruiting";
+  auto offer = host().call("hr", "POST", api + "/offers",
+                           "{\"applicationId\":" + std::to_string(ada) +
+                               ",\"salary\":60000,\"startDate\":\"2026-03-02\",\"terms\":\"Base\","
+                               "\"expiresOn\":\"2099-12-31\"}");
+  ASSERT_EQ(offer.status, 201) << offer.body;
+  for (const char* step : {"/extend", "/accept"}) {
+    auto path = api + "/offers/" + std::to_string(RecruitingHost::idIn(offer.body)) + step;
+    ASSERT_EQ(host().call("hr", "POST", path).status, 200) << step;
+  }
+  auto hired = host().call("hr", "POST", api + "/applications/" + std::to_string(ada) + "/hire",
+                           "{\"employeeNumber\":\"ONB-ADA\"}");
+  ASSERT_EQ(hired.status, 201) << hired.body;
+  auto employee = jsonOf(hired)->getValue<std::int64_t>("employeeId");
+
+  auto plans =
+      jsonOf(host().call("manager", "GET", plans_ + "?employeeId=" + std::to_string(employee)))
+          ->getArray("items");
+  ASSERT_EQ(plans->size(), 1u);
+  auto plan = plans->getObject(0);
+  EXPECT_EQ(plan->getValue<std::int64_t>("applicationId"), ada);
+  EXPECT_EQ(plan->getValue<std::int64_t>("templateId"), RecruitingHost::idIn(made.body));
+  EXPECT_EQ(plan->getValue<std::int64_t>("managerEmployeeId"), w.managerId);
+  EXPECT_EQ(plan->getValue<std::string>("startDate"), "2026-03-02");
+  auto detail = jsonOf(
+      host().call("hr", "GET", plans_ + "/" + std::to_string(plan->getValue<std::int64_t>("id"))));
+  auto lunch = detail->getArray("tasks")->getObject(0);
+  EXPECT_EQ(lunch->getValue<std::string>("dueDate"), "2026-03-03");
+  EXPECT_EQ(lunch->getValue<std::int64_t>("ownerEmployeeId"), w.managerId);
+}
+
+TEST_P(OnboardingApiTest, ASubmittedRequisitionTellsTheApproverItWaitsFor) {
+  const std::string code = uniqueCode("APPR");
+  const std::string boss = code + "boss";
+  host().addUser(boss, "manager");
+  auto unit = host().headedUnit(boss, code);
+  auto created =
+      host().call("hr", "POST", "/api/v1/recruiting/requisitions",
+                  "{\"title\":\"Field rep\",\"orgUnitId\":" + std::to_string(unit.unitId) +
+                      ",\"newPositionTitle\":\"Field rep\",\"salaryMin\":40000,\"salaryMax\":52000,"
+                      "\"currency\":\"EUR\",\"wantedStartDate\":\"2030-01-15\",\"criteria\":"
+                      "[{\"name\":\"Closing\"}]}");
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto id = std::to_string(RecruitingHost::idIn(created.body));
+  auto submitted = host().call("hr", "POST", "/api/v1/recruiting/requisitions/" + id + "/submit");
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+
+  auto queued = jsonOf(host().call("hr", "GET", "/api/v1/recruiting/notifications?state=queued"))
+                    ->getArray("items");
+  std::vector<std::string> found;
+  for (std::size_t i = 0; i < queued->size(); ++i) {
+    auto n = queued->getObject(static_cast<unsigned>(i));
+    if (n->getValue<std::string>("kind") == "approval_waiting" &&
+        n->getValue<std::string>("recipientEmail") == code + "-HEAD@example.com") {
+      found.push_back(n->getValue<std::string>("subject"));
+    }
+  }
+  EXPECT_EQ(found, std::vector<std::string>{"Approval waiting: requisition " + id + " Field rep"});
 }
 
 RECRUITING_ON_EVERY_ENGINE(OnboardingApiTest);

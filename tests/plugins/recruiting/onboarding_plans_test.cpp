@@ -282,63 +282,6 @@ TEST_P(OnboardingPlansTest, OverdueTasksAreRemindedOnceToWhoeverOwnsThem) {
             0);
 }
 
-TEST_P(OnboardingPlansTest, ApprovalWaitingGoesOnceToTheApproverOfTheStepDue) {
-  auto requisition = db_.inTx([&](Transaction& tx) {
-    auto id = tx.insert(
-        "INSERT INTO recruiting_requisitions (title, org_unit_id, hiring_manager_id, openings, "
-        "employment_type, salary_min, salary_max, currency, wanted_start_date, description, "
-        "state, stage_template_id, approval_round, created_at, created_by, version) SELECT "
-        "'Account executive', ?, ?, 2, 'full_time', 50000, 70000, 'EUR', '2026-05-01', '', "
-        "'pending_approval', id, 1, '2026-01-05T10:00:00Z', 'hr', 3 FROM "
-        "recruiting_stage_templates WHERE is_default = 1",
-        {org_.sales, org_.manager});
-    const std::string step =
-        "INSERT INTO recruiting_approval_steps (requisition_id, approval_round, step_order, "
-        "approver_role, approver_employee_id, decision) VALUES (?, 1, ?, ?, ?, ?)";
-    tx.insert(step, {id, std::int64_t{1}, "hiring_manager", org_.manager, "approved"});
-    tx.insert(step, {id, std::int64_t{2}, "manager", org_.colleague, "pending"});
-    tx.insert(step, {id, std::int64_t{3}, "hr", nullptr, "pending"});
-    return id;
-  });
-  RoleMailboxes mailboxes{"people@example.com", ""};
-  auto announce = [&] {
-    return db_.inTx([&](Transaction& tx) {
-      return queueApprovalWaiting(tx, db_.org(), mailboxes, requisition);
-    });
-  };
-  auto first = announce();
-  ASSERT_TRUE(first.has_value());
-  EXPECT_EQ(announce(), std::nullopt) << "one step is announced once";
-  db_.inTx([&](Transaction& tx) {
-    tx.execute(
-        "UPDATE recruiting_approval_steps SET decision = 'approved' WHERE requisition_id = ? AND "
-        "step_order = 2",
-        {requisition});
-  });
-  auto second = announce();
-  ASSERT_TRUE(second.has_value());
-  auto outbox = db_.inTx([&](Transaction& tx) {
-    OutboxStore store(tx);
-    return std::make_pair(*store.find(*first), *store.find(*second));
-  });
-  const auto id = std::to_string(requisition);
-  EXPECT_EQ(outbox.first.content.recipientEmail, "c1@example.com");
-  EXPECT_EQ(outbox.first.content.kind, "approval_waiting");
-  EXPECT_EQ(outbox.first.content.subject,
-            "Approval waiting: requisition " + id + " Account executive");
-  EXPECT_EQ(outbox.first.content.body,
-            "Requisition " + id +
-                " \"Account executive\" (2 opening(s)) waits for your approval as the hiring "
-                "manager's manager, step 2 of approval round 1.\n\nPlease approve or reject it "
-                "in Cadre: Recruiting, Requisitions, " +
-                id + ".\n");
-  EXPECT_EQ(outbox.second.content.recipientEmail, "people@example.com");
-  db_.inTx([&](Transaction& tx) {
-    tx.execute("UPDATE recruiting_requisitions SET state = 'open' WHERE id = ?", {requisition});
-  });
-  EXPECT_EQ(announce(), std::nullopt) << "an open requisition waits for nobody";
-}
-
 RECRUITING_ON_EVERY_ENGINE(OnboardingPlansTest);
 
 TEST(HireEventTest, ThePayloadNamesTheHireAndAMalformedOneIsRefused) {
