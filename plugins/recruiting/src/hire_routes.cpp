@@ -4,7 +4,6 @@
 #include "cadre/audit_trail.hpp"
 #include "cadre/json_fields.hpp"
 #include "cadre/json_text.hpp"
-#include "change_log.hpp"
 #include "hiring.hpp"
 #include "routes.hpp"
 
@@ -69,8 +68,8 @@ void registerHireRoutes(const RouteContext& context) {
       auto caller = callerOf(tx, *org, request);
       auto application = managedApplication(tx, caller, applicationId);
       checkVersionIfGiven(request, application.version);
-      ChangeLog log(tx, requestTrail(plugin->audit(), request));
-      return Hiring(tx, *org, log, actorOf(request)).hire(application, details);
+      return Hiring(tx, *org, requestTrail(plugin->audit(), request), caller)
+          .hire(application, details);
     });
     response.headers["Location"] = "/api/v1/territory/employees/" + std::to_string(made.employeeId);
     response.json(hireAnswer(made), 201);

@@ -5,8 +5,10 @@
 #include <string>
 
 #include "application_access.hpp"
+#include "cadre/audit_trail.hpp"
 #include "cadre/territory/org_directory.hpp"
 #include "change_log.hpp"
+#include "route_support.hpp"
 
 namespace cadre::recruiting {
 
@@ -52,7 +54,8 @@ struct Hire {
 inline constexpr const char* kHireCompleted = "recruiting.hire.completed";
 
 /// Hires the candidate of an application with an accepted offer, in the caller's transaction:
-/// the requisition counts the hire (filled when none is left open, with its time to fill), the
+/// the requisition records the hire (Requisitions::recordHire: filled when no opening is left,
+/// with its time to fill), the
 /// employee is created through the territory plugin's OrgDirectory in the requisition's
 /// position (a new one for a requisition of a new position), under the manager, in the
 /// territory, from the offer's start date; the application enters its hired stage and the
@@ -60,16 +63,18 @@ inline constexpr const char* kHireCompleted = "recruiting.hire.completed";
 /// caller's rollback leaves nothing of it.
 class Hiring {
  public:
-  Hiring(Transaction& tx, territory::OrgDirectory& org, ChangeLog& log, std::string actor)
-      : tx_(tx), org_(org), log_(log), actor_(std::move(actor)) {}
+  /// Writes are audited through `trail` under the caller's name.
+  Hiring(Transaction& tx, territory::OrgDirectory& org, AuditTrail trail, Caller caller)
+      : tx_(tx), org_(org), trail_(trail), log_(tx, trail), caller_(std::move(caller)) {}
 
   Hire hire(const ApplicationFacts& application, const HireDetails& details);
 
  private:
   Transaction& tx_;
   territory::OrgDirectory& org_;
-  ChangeLog& log_;
-  std::string actor_;
+  AuditTrail trail_;
+  ChangeLog log_;
+  Caller caller_;
 };
 
 }  // namespace cadre::recruiting

@@ -23,14 +23,14 @@ namespace cadre::recruiting::test {
 class HiringDatabaseTest : public ::testing::TestWithParam<std::string> {
  protected:
   HiringDatabaseTest() : data_(GetParam()) {
-    unitId_ = inTx([&](Transaction& tx) {
+    unitId_ = data_.inTx([&](Transaction& tx) {
       return territory::OrgTree(tx)
           .create({"ACME", "Acme Sales", "company", std::nullopt, std::nullopt, "2020-01-01"})
           .id;
     });
     managerId_ = employee("M1", std::nullopt);
     positionId_ = position("Account Executive");
-    territoryId_ = inTx([&](Transaction& tx) {
+    territoryId_ = data_.inTx([&](Transaction& tx) {
       territory::TerritoryModels models(tx, "tester");
       auto model = models.create("2020", "2020-01-01");
       return models.createTerritory({model.id, "T1", "North", "geo", std::nullopt}).id;

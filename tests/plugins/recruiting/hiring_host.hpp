@@ -8,6 +8,8 @@
 #include <vector>
 
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/ParseHandler.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
 #include "db/sql_database.hpp"
@@ -74,6 +76,17 @@ class HiringHostTest : public SharedRecruitingHost {
       auto email = given + std::to_string(requisitionId) + "@example.com";
       return seed.application(seed.candidate(given, "Lovelace", email), requisitionId);
     });
+  }
+
+  /// The body as a JSON object with its keys in the order the server wrote them.
+  static Poco::JSON::Object::Ptr orderedJsonOf(const HttpReply& reply) {
+    try {
+      Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
+      return parser.parse(reply.body).extract<Poco::JSON::Object::Ptr>();
+    } catch (const std::exception&) {
+      ADD_FAILURE() << "not a JSON object (" << reply.status << "): " << reply.body;
+      return new Poco::JSON::Object;
+    }
   }
 
   static std::string text(const Poco::Dynamic::Var& value) {

@@ -63,7 +63,7 @@ TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAn
 
   auto first = schedule(ada, "2027-02-01T10:00+01:00", "2027-02-01T11:00+01:00", {w.iv1, w.iv2});
   ASSERT_EQ(first.status, 201) << first.body;
-  auto one = jsonOf(first);
+  auto one = orderedJsonOf(first);
   auto firstId = one->getValue<std::int64_t>("id");
   EXPECT_EQ(one->getValue<std::string>("startsAt"), "2027-02-01T09:00:00Z");
   EXPECT_EQ(one->getValue<std::string>("candidateName"), "Ada Lovelace");
@@ -76,7 +76,7 @@ TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAn
                          "\"meetingLink\":\"https://meet.example.com/x\"");
   ASSERT_EQ(second.status, 201) << second.body;
   auto secondId = RecruitingHost::idIn(second.body);
-  EXPECT_EQ(text(jsonOf(second)->get("doubleBookings")),
+  EXPECT_EQ(text(orderedJsonOf(second)->get("doubleBookings")),
             "[{\"interviewerId\":" + id(w.iv1) + ",\"interviewId\":" + id(firstId) +
                 ",\"startsAt\":\"2027-02-01T09:00:00Z\",\"endsAt\":\"2027-02-01T10:00:00Z\"}]");
 
@@ -114,7 +114,7 @@ TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAn
                            {{"If-Match", host().call("manager", "GET", path).header("etag")}});
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(jsonOf(moved)->getValue<std::int64_t>("icsSequence"), 1);
-  EXPECT_EQ(text(jsonOf(moved)->get("doubleBookings")), "[]");
+  EXPECT_EQ(text(orderedJsonOf(moved)->get("doubleBookings")), "[]");
 
   auto bad = host().call("manager", "POST", kApi + "/interviews",
                          "{\"applicationId\":" + id(ada) +
@@ -202,7 +202,7 @@ TEST_P(HiringRoutesTest, AnInterviewerSeesOthersScoresOnlyAfterSubmittingTheirOw
   for (const char* user : {"iv2", "manager", "hr"}) {
     auto summary = host().call(user, "GET", scores);
     ASSERT_EQ(summary.status, 200) << user << ": " << summary.body;
-    auto out = jsonOf(summary);
+    auto out = orderedJsonOf(summary);
     EXPECT_EQ(out->getValue<std::int64_t>("submittedScorecards"), 2);
     EXPECT_NEAR(out->getValue<double>("weightedAggregate"), 17.0 / 6, 1e-9);
     EXPECT_NEAR(out->getValue<double>("spread"), 5.0 / 3, 1e-9);
@@ -252,7 +252,7 @@ TEST_P(HiringRoutesTest, AnOfferOutsideTheBandIsApprovedThenTheHireAnswersWithTh
   ASSERT_EQ(hired.status, 201) << hired.body;
   auto employeeId = jsonOf(hired)->getValue<std::int64_t>("employeeId");
   EXPECT_EQ(hired.header("location"), "/api/v1/territory/employees/" + id(employeeId));
-  EXPECT_EQ(text(jsonOf(hired)->get("requisition")),
+  EXPECT_EQ(text(orderedJsonOf(hired)->get("requisition")),
             "{\"id\":" + id(requisitionId) + ",\"openings\":1,\"filled\":1,\"state\":\"filled\"}");
   auto employee = jsonOf(host().call(
       "hr", "GET", "/api/v1/territory/employees/" + id(employeeId) + "?asOf=2026-03-02"));

@@ -12,17 +12,25 @@ namespace {
 
 class HiringTest : public HiringDatabaseTest {
  protected:
+  static Caller hr() {
+    Caller caller;
+    caller.username = "hr1";
+    caller.role = Role::Hr;
+    caller.hr = true;
+    return caller;
+  }
+
   Hire hire(std::int64_t applicationId, const HireDetails& details = {}) {
     return inTx([&](Transaction& tx) {
-      ChangeLog log(tx, data_.trail());
-      return Hiring(tx, data_.org(), log, "hr1").hire(*findApplication(tx, applicationId), details);
+      return Hiring(tx, data_.org(), data_.trail(), hr())
+          .hire(*findApplication(tx, applicationId), details);
     });
   }
 
   HttpError failedHire(std::int64_t applicationId, const HireDetails& details = {}) {
     return refusal([&](Transaction& tx) {
-      ChangeLog log(tx, data_.trail());
-      Hiring(tx, data_.org(), log, "hr1").hire(*findApplication(tx, applicationId), details);
+      Hiring(tx, data_.org(), data_.trail(), hr())
+          .hire(*findApplication(tx, applicationId), details);
     });
   }
 
@@ -109,7 +117,7 @@ TEST_P(HiringTest, HireMakesTheEmployeeInThePositionUnderTheManagerInTheTerritor
   const auto& audit = data_.audit();
   std::vector<std::string> last(audit.end() - 5, audit.end());
   EXPECT_EQ(last, (std::vector<std::string>{
-                      "recruiting.requisition.opening-filled requisition " + id(requisitionId),
+                      "recruiting.requisition.hire-recorded requisition " + id(requisitionId),
                       "territory.employee.hire employee " + id(made.employeeId),
                       "recruiting.offer.hired offer " + id(offer.id),
                       "recruiting.application.hired application " + id(applicationId),
@@ -206,6 +214,7 @@ TEST_P(FailedHireTest, AHireThatFailsHalfwayLeavesNothingBehind) {
       expected = "no onboarding template fits";
     }
     auto before = content();
+    ASSERT_NE(before.find("# recruiting_requisitions 1\n"), std::string::npos) << before;
 
     auto refused = failedHire(applicationId, details);
 
@@ -241,7 +250,8 @@ TEST_P(HiringTest, HireNeedsAnAcceptedOfferAnOpenRequisitionAndAnEmail) {
   details.email = "ada@example.org";
   auto onHold = failedHire(applicationId, details);
   EXPECT_EQ(std::string(onHold.detail()),
-            "requisition " + std::to_string(requisitionId) + " is on_hold, not open");
+            "requisition " + std::to_string(requisitionId) +
+                " is on_hold; only an open requisition is filled by a hire");
 
   inTx([&](Transaction& tx) {
     return tx.execute("UPDATE recruiting_requisitions SET state = 'open' WHERE id = ?",
