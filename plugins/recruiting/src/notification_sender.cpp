@@ -107,11 +107,11 @@ SendOutcome sendDueNotifications(Database& database, const SessionOpener& open,
       books.sent(n);
     } catch (const MailFailure& failure) {
       books.notSent(n, failure.what(), failure.permanent());
-      if (!failure.sessionLost()) continue;
-      // A connection that broke under way may come back once; one that never opened will not
-      // within this run.
-      if (!session) unreachable = failure.what();
+      if (failure.scope() == FailureScope::Mail) continue;
+      // A broken connection is opened again for the next mail (when that fails, the server is
+      // out of reach); a server that refuses us is not asked again in this run.
       session.reset();
+      if (failure.scope() == FailureScope::Server) unreachable = failure.what();
     }
   }
   return outcome;

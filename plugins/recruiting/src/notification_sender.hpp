@@ -40,9 +40,9 @@ using SessionOpener = std::function<std::unique_ptr<MailSession>()>;
 /// first, through one session opened on the first one. No transaction is held while talking to
 /// the server: each outcome is written in a short transaction of its own (sent; retried later;
 /// or failed when the server refused it for good or the attempts are spent). When the server
-/// cannot be reached, the rest of the batch counts a failed attempt each without another
-/// connection. Delivery is at least once: a host that dies between a send and its bookkeeping
-/// sends that mail again (with the same Message-ID).
+/// cannot be reached or refuses us, the rest of the batch counts a failed attempt each without
+/// another connection. Delivery is at least once: a host that dies between a send and its
+/// bookkeeping sends that mail again (with the same Message-ID).
 SendOutcome sendDueNotifications(Database& database, const SessionOpener& open,
                                  const RetryPolicy& retry, const std::string& now,
                                  std::int64_t batch = 100);

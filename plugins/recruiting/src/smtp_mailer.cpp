@@ -69,12 +69,13 @@ class SmtpSession : public MailSession {
       if (settings.username.empty()) {
         session_->login();
       } else {
-        session_->login(Poco::Net::SMTPClientSession::AUTH_LOGIN, settings.username,
-                        settings.password);
+        session_->login(settings.auth == "login" ? Poco::Net::SMTPClientSession::AUTH_LOGIN
+                                                 : Poco::Net::SMTPClientSession::AUTH_PLAIN,
+                        settings.username, settings.password);
       }
     } catch (const Poco::Exception& e) {
-      throw MailFailure("the mail server " + where + " did not take us: " + e.displayText(), false,
-                        true);
+      throw MailFailure("the mail server " + where + " did not take us: " + e.displayText(),
+                        FailureScope::Server);
     }
   }
 
@@ -92,12 +93,19 @@ class SmtpSession : public MailSession {
     try {
       session_->sendMessage(message);
     } catch (const Poco::Net::SMTPException& e) {
-      int status = e.code();
       resetTransaction();
+      // Poco names the step that was refused: the sender (MAIL FROM) concerns every mail of
+      // ours, the recipient and the content only this one.
+      const std::string& step = e.message();
+      bool thisMail = step.rfind("Recipient rejected", 0) == 0 ||
+                      step == "Cannot send message data" ||
+                      step == "The server rejected the message";
+      bool refused = e.code() >= 500 && e.code() < 600;
       throw MailFailure("the mail server answered " + e.displayText(),
-                        status >= 500 && status < 600, false);
+                        thisMail ? FailureScope::Mail : FailureScope::Server, thisMail && refused);
     } catch (const Poco::Exception& e) {
-      throw MailFailure("the mail server connection failed: " + e.displayText(), false, true);
+      throw MailFailure("the mail server connection failed: " + e.displayText(),
+                        FailureScope::Connection);
     }
   }
 
@@ -135,6 +143,11 @@ SmtpSettings SmtpSettings::fromConfig(const ConfigView& config) {
   s.fromName = config.getString("recruiting.smtp.fromName", "Cadre");
   s.username = config.getString("recruiting.smtp.username", "");
   s.password = config.secret("recruiting.smtp.password").value_or("");
+  s.auth = config.getString("recruiting.smtp.auth", "plain");
+  if (s.auth != "plain" && s.auth != "login") {
+    throw std::invalid_argument("recruiting.smtp.auth must be plain or login, not '" + s.auth +
+                                "'");
+  }
   auto timeout = config.getInt("recruiting.smtp.timeoutSeconds", 10);
   if (timeout < 1 || timeout > 600) {
     throw std::invalid_argument("recruiting.smtp.timeoutSeconds must be 1..600, not " +

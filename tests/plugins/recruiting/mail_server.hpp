@@ -89,7 +89,7 @@ class MailServer {
     return found;
   }
 
-  /// Stops the server (SIGTERM) and waits for it; its port then refuses connections.
+  /// Stops the server (SIGINT) and waits for it; its port then refuses connections.
   void stop() {
     if (!handle_) return;
     Poco::Process::requestTermination(handle_->id());

@@ -3,13 +3,15 @@
 Writes each message it accepts to FOLDER/NNNN.eml (an "X-Envelope-To:" line, then the message as
 received) and prints "ready" once it listens. Recipients whose local part is "refused" are
 refused for good (550), "busy" for now (451). With --user and --password it requires AUTH LOGIN
-or PLAIN with them (over plain text: the tests talk to it on the loopback). Runs until SIGTERM.
+or PLAIN with them (over plain text: the tests talk to it on the loopback). Runs until SIGTERM or SIGINT.
 """
 import argparse
+import logging
 import os
 import signal
 import sys
 import threading
+import warnings
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
@@ -46,6 +48,9 @@ def main():
     parser.add_argument("--user")
     parser.add_argument("--password")
     args = parser.parse_args()
+    # Quiet: the test's output is for the test.
+    logging.getLogger("mail.log").setLevel(logging.CRITICAL)
+    warnings.simplefilter("ignore")
 
     options = {}
     if args.user:
@@ -59,7 +64,8 @@ def main():
                             **options)
     controller.start()
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
     print("ready", flush=True)
     stop.wait()
     controller.stop()

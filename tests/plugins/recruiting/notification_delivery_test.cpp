@@ -28,13 +28,21 @@ class NotificationDeliveryTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(NotificationDeliveryTest, AnOverdueTaskIsMailedToItsOwner) {
-  host_.addUser("boss", "manager");
-  host_.addUser("nia", "employee");
-  auto unit = host_.headedUnit("boss", "MAIL");
-  auto nia = host_.linkEmployee("nia", unit.unitId, "MAIL-N");
+  // Only HR logs in (a login costs a slow hash): a unit and a new hire without logins.
+  auto unit = host_.call("hr", "POST", "/api/v1/territory/org-units",
+                         R"({"code":"MAIL","name":"Mail","type":"company",)"
+                         R"("effectiveDate":"2020-01-01"})");
+  ASSERT_EQ(unit.status, 201) << unit.body;
+  auto unitId = RecruitingHost::idIn(unit.body);
+  auto person = host_.call("hr", "POST", "/api/v1/territory/employees",
+                           R"({"employeeNumber":"MAIL-N","givenName":"Nia","familyName":"Ng",)"
+                           R"("email":"nia@example.com","hireDate":"2020-01-01","orgUnitId":)" +
+                               std::to_string(unitId) + "}");
+  ASSERT_EQ(person.status, 201) << person.body;
+  auto nia = RecruitingHost::idIn(person.body);
   auto made = host_.call(
       "hr", "POST", "/api/v1/recruiting/onboarding-templates",
-      "{\"name\":\"Sales\",\"orgUnitId\":" + std::to_string(unit.unitId) +
+      "{\"name\":\"Sales\",\"orgUnitId\":" + std::to_string(unitId) +
           R"(,"tasks":[{"title":"Sign the contract","ownerRole":"hr","dueOffsetDays":-3},)"
           R"({"title":"Read the handbook","ownerRole":"new_hire","dueOffsetDays":30}]})");
   ASSERT_EQ(made.status, 201) << made.body;
@@ -60,7 +68,7 @@ TEST_P(NotificationDeliveryTest, AnOverdueTaskIsMailedToItsOwner) {
   const std::string one =
       "/api/v1/recruiting/notifications/" + std::to_string(item->getValue<std::int64_t>("id"));
   EXPECT_EQ(host_.call("hr", "POST", one + "/retry").status, 422);
-  EXPECT_EQ(host_.call("boss", "GET", one).status, 403);
+  EXPECT_EQ(host_.call("hr", "GET", one).status, 200);
 }
 
 RECRUITING_ON_EVERY_ENGINE(NotificationDeliveryTest);

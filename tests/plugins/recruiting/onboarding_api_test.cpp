@@ -108,8 +108,9 @@ TEST_P(OnboardingApiTest, TemplatesNameEachBadFieldAndRefuseStaleOrDoubleOnes) {
 
 TEST_P(OnboardingApiTest, APlanIsSeenByItsPeopleAndItsTasksTickedByTheirOwners) {
   const std::string code = uniqueCode("PLAN");
-  const std::string boss = code + "boss", nia = code + "nia", chen = code + "chen",
-                    bystander = code + "by";
+  // Logins are kept in lower case.
+  const std::string boss = uniqueCode("planboss"), nia = uniqueCode("nia"),
+                    chen = uniqueCode("chen"), bystander = uniqueCode("bystander");
   host().addUser(boss, "manager");
   for (const auto& user : {nia, chen, bystander}) host().addUser(user, "employee");
   auto unit = host().headedUnit(boss, code);
@@ -125,7 +126,7 @@ TEST_P(OnboardingApiTest, APlanIsSeenByItsPeopleAndItsTasksTickedByTheirOwners) 
       host().call("hr", "POST", templates_,
                   "{\"name\":\"Sales onboarding\",\"orgUnitId\":" + std::to_string(unit.unitId) +
                       R"(,"tasks":[{"title":"Contract","ownerRole":"hr","dueOffsetDays":-20},)"
-                      R"({"title":"Handbook","ownerRole":"new_hire","dueOffsetDays":0},)"
+                      R"({"title":"Handbook","ownerRole":"new_hire","dueOffsetDays":20},)"
                       R"({"title":"One-to-one","ownerRole":"manager","dueOffsetDays":30},)"
                       R"({"title":"Shadow a call","ownerRole":"mentor","dueOffsetDays":40}],)"
                       R"("trainings":[{"programId":)" +
@@ -260,6 +261,7 @@ TEST_P(OnboardingApiTest, ASubmittedRequisitionTellsTheApproverItWaitsFor) {
     }
   }
   EXPECT_EQ(found, std::vector<std::string>{"Approval waiting: requisition " + id + " Field rep"});
+  EXPECT_EQ(host().call(boss, "GET", "/api/v1/recruiting/notifications").status, 403);
 }
 
 RECRUITING_ON_EVERY_ENGINE(OnboardingApiTest);

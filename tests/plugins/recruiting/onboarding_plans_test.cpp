@@ -254,9 +254,8 @@ TEST_P(OnboardingPlansTest, OverdueTasksAreRemindedOnceToWhoeverOwnsThem) {
   positionTemplate();
   auto plan = hireIntoPosition("2020-02-03");
   auto nia = as("nia", newHire_);
-  plans([&](OnboardingPlans& p) {
-    return p.markTask(plan.id, taskTitled(plan, "Read the handbook").id, true, std::nullopt, nia);
-  });
+  auto handbook = taskTitled(plan, "Read the handbook").id;
+  plans([&](OnboardingPlans& p) { return p.markTask(plan.id, handbook, true, std::nullopt, nia); });
   RoleMailboxes mailboxes{"people@example.com", "helpdesk@example.com"};
   auto queued = db_.inTx(
       [&](Transaction& tx) { return queueOverdueReminders(tx, db_.org(), mailboxes, today()); });
