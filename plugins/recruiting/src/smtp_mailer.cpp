@@ -1,5 +1,8 @@
 #include "smtp_mailer.hpp"
 
+#include <sstream>
+
+#include <Poco/Base64Encoder.h>
 #include <Poco/Exception.h>
 #include <Poco/Net/MailMessage.h>
 #include <Poco/Net/MailRecipient.h>
@@ -17,6 +20,15 @@ namespace {
 std::string domainOf(const std::string& address) {
   auto at = address.rfind('@');
   return at == std::string::npos ? "cadre" : address.substr(at + 1);
+}
+
+std::string base64(const std::string& text) {
+  std::ostringstream out;
+  Poco::Base64Encoder encoder(out);
+  encoder.rdbuf()->setLineLength(0);
+  encoder << text;
+  encoder.close();
+  return out.str();
 }
 
 bool isAscii(const std::string& text) {
@@ -68,10 +80,12 @@ class SmtpSession : public MailSession {
       session_->setTimeout(timeout);
       if (settings.username.empty()) {
         session_->login();
+      } else if (settings.auth == "login") {
+        session_->login();
+        loginWithLogin(settings.username, settings.password);
       } else {
-        session_->login(settings.auth == "login" ? Poco::Net::SMTPClientSession::AUTH_LOGIN
-                                                 : Poco::Net::SMTPClientSession::AUTH_PLAIN,
-                        settings.username, settings.password);
+        session_->login(Poco::Net::SMTPClientSession::AUTH_PLAIN, settings.username,
+                        settings.password);
       }
     } catch (const Poco::Exception& e) {
       throw MailFailure("the mail server " + where + " did not take us: " + e.displayText(),
@@ -110,6 +124,16 @@ class SmtpSession : public MailSession {
   }
 
  private:
+  // AUTH LOGIN by hand: Poco's reads the server's prompts and stalls on one worded otherwise
+  // than "Username:" (aiosmtpd asks "User Name"), though their wording carries no meaning.
+  void loginWithLogin(const std::string& username, const std::string& password) {
+    std::string response;
+    int status = session_->sendCommand("AUTH LOGIN", response);
+    if (status == 334) status = session_->sendCommand(base64(username), response);
+    if (status == 334) status = session_->sendCommand(base64(password), response);
+    if (status != 235) throw Poco::Net::SMTPException("Login using LOGIN failed", response, status);
+  }
+
   // After a refusal the server still holds the half-sent transaction; RSET clears it for the
   // next mail. A server that does not answer is found out by that next mail.
   void resetTransaction() {

@@ -57,7 +57,7 @@ def main():
         def authenticate(server, session, envelope, mechanism, auth_data):
             ok = (auth_data.login.decode() == args.user and
                   auth_data.password.decode() == args.password)
-            return AuthResult(success=ok)
+            return AuthResult(success=ok, handled=False)
         options = dict(authenticator=authenticate, auth_required=True,
                        auth_require_tls=False)
     controller = Controller(FolderHandler(args.folder), hostname="127.0.0.1", port=args.port,

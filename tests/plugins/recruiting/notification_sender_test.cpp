@@ -178,7 +178,10 @@ TEST_P(NotificationSenderTest, AServerThatWantsALoginGetsTheConfiguredOne) {
   right.password = "s3cret-Pass";
   again();
   EXPECT_EQ(outcome(send(right, nowTimestamp())), "1 sent, 0 retried, 0 failed");
-  EXPECT_EQ(server.waitFor(1, std::chrono::seconds(5)).size(), 1u);
+  right.auth = "login";
+  again();
+  EXPECT_EQ(outcome(send(right, nowTimestamp())), "1 sent, 0 retried, 0 failed");
+  EXPECT_EQ(server.waitFor(2, std::chrono::seconds(5)).size(), 2u);
 }
 
 TEST_P(NotificationSenderTest, TheOutboxQueuesAKeyOnceAndOnlyMailAddresses) {
