@@ -13,8 +13,8 @@ const char* const kColumns =
     "id, kind, recipient_email, subject, body, attachment_name, attachment_type, attachment, "
     "dedupe_key, state, attempts, next_attempt_at, last_error, created_at, sent_at";
 
-// A subject is one header line: control characters (a CR/LF would start a header of its own)
-// become spaces.
+// A subject (or an attachment's name and type) is one header line: control characters (a CR/LF
+// would start a header of its own) become spaces.
 std::string oneLine(const std::string& text) {
   std::string out = text;
   for (auto& c : out) {
@@ -83,7 +83,7 @@ std::optional<std::int64_t> queueNotification(Transaction& tx, const Notificatio
       n.recipientEmail,
       oneLine(n.subject),
       n.body,
-      n.attachment ? SqlValue(n.attachment->fileName) : SqlValue(nullptr),
+      n.attachment ? SqlValue(oneLine(n.attachment->fileName)) : SqlValue(nullptr),
       n.attachment ? SqlValue(oneLine(n.attachment->mediaType)) : SqlValue(nullptr),
       n.attachment ? SqlValue(n.attachment->content) : SqlValue(nullptr),
       now,

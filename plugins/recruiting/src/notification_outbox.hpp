@@ -32,7 +32,8 @@ struct Notification {
 
 /// Queues a notification in the caller's transaction, so that it is sent only if the change that
 /// caused it commits. Returns its id, or std::nullopt when its dedupe key was queued before.
-/// Line breaks and other control characters in the subject become spaces. Throws
+/// Line breaks and other control characters in the subject and the attachment's name and type
+/// become spaces. Throws
 /// std::invalid_argument when the recipient is not a single mail address (callers check the
 /// addresses they are given before they queue) or kind is empty.
 std::optional<std::int64_t> queueNotification(Transaction& tx, const Notification& notification);

@@ -69,12 +69,24 @@ class NotificationRoutes {
       throw HttpError::badRequest("state must be queued, sent or failed",
                                   {{"state", "must be queued, sent or failed"}});
     }
+    bool csv = wantsCsv(request);
     auto beforeId = cursorId(page);
+    auto limit = csv ? 1000000 : static_cast<std::int64_t>(page.limit) + 1;
     auto found = context_.plugin.database().inTransaction(
-        [&](Transaction& tx) {
-          return OutboxStore(tx).list(state, beforeId, static_cast<std::int64_t>(page.limit) + 1);
-        },
+        [&](Transaction& tx) { return OutboxStore(tx).list(state, beforeId, limit); },
         TxMode::Read);
+    if (csv) {
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& n : found) {
+        rows.push_back({std::to_string(n.id), n.content.kind, n.content.recipientEmail,
+                        n.content.subject, n.state, std::to_string(n.attempts), n.createdAt,
+                        n.sentAt.value_or(""), n.lastError.value_or("")});
+      }
+      response.csv({"id", "kind", "recipientEmail", "subject", "state", "attempts", "createdAt",
+                    "sentAt", "lastError"},
+                   rows, "notifications.csv");
+      return;
+    }
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     for (std::size_t i = 0; i < found.size() && i < page.limit; ++i) {
       items->add(notificationJson(found[i], false));
@@ -175,7 +187,7 @@ void registerNotifications(const RouteContext& context) {
     plugin.addRoute(route);
   };
   add("GET", base, &NotificationRoutes::list,
-      "The notification outbox, newest first; state (queued, sent, failed)");
+      "The notification outbox, newest first; state (queued, sent, failed); CSV");
   add("GET", base + "/{id}", &NotificationRoutes::read, "One notification with its body");
   add("POST", base + "/{id}/retry", &NotificationRoutes::retry,
       "Queue a failed notification again");

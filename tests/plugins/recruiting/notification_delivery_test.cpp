@@ -68,6 +68,13 @@ TEST_P(NotificationDeliveryTest, AnOverdueTaskIsMailedToItsOwner) {
   const std::string one =
       "/api/v1/recruiting/notifications/" + std::to_string(item->getValue<std::int64_t>("id"));
   EXPECT_EQ(host_.call("hr", "POST", one + "/retry").status, 422);
+  auto csv = host_.call("hr", "GET", "/api/v1/recruiting/notifications?format=csv&state=sent");
+  EXPECT_EQ(csv.body.substr(0, csv.body.find("\r\n")),
+            "id,kind,recipientEmail,subject,state,attempts,createdAt,sentAt,lastError");
+  EXPECT_NE(csv.body.find(",overdue_task,people@example.com,Overdue onboarding task: Sign the "
+                          "contract,sent,1,"),
+            std::string::npos)
+      << csv.body;
   EXPECT_EQ(host_.call("hr", "GET", one).status, 200);
 }
 
