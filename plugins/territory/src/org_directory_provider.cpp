@@ -5,7 +5,7 @@
 #include "cadre/json_text.hpp"
 
 #include "account_store.hpp"
-#include "dates.hpp"
+#include "cadre/dates.hpp"
 #include "org_unit_store.hpp"
 #include "position_store.hpp"
 #include "rep_seat_store.hpp"
