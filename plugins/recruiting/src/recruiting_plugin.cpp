@@ -4,8 +4,8 @@
 #include "cadre/context.hpp"
 #include "cadre/plugin.hpp"
 #include "cadre/territory/org_directory.hpp"
+#include "recruiting_schema.hpp"
 #include "routes.hpp"
-#include "schema.hpp"
 
 namespace cadre::recruiting {
 

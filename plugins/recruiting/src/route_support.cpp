@@ -30,6 +30,18 @@ Caller callerOf(Transaction& tx, territory::OrgDirectory& org, const Request& re
   return caller;
 }
 
+std::int64_t cursorId(const PageRequest& page) {
+  if (page.after.empty()) return 0;
+  try {
+    std::size_t used = 0;
+    auto id = std::stoll(page.after, &used);
+    if (used == page.after.size() && id > 0) return id;
+  } catch (const std::exception&) {
+  }
+  throw HttpError::badRequest("cursor is not one this list issued",
+                              {{"cursor", "not a cursor of this list"}});
+}
+
 std::string requiredReason(const Request& request, const std::string& field) {
   JsonFields in(request.jsonObject());
   auto reason = in.requiredString(field, 1, 2000);

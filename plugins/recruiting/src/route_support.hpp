@@ -6,6 +6,7 @@
 
 #include "cadre/context.hpp"
 #include "cadre/handler_support.hpp"
+#include "cadre/pagination.hpp"
 #include "cadre/territory/org_directory.hpp"
 
 namespace cadre::recruiting {
@@ -32,6 +33,10 @@ struct Caller {
 
 /// Resolves the request's user inside the caller's transaction.
 Caller callerOf(Transaction& tx, territory::OrgDirectory& org, const Request& request);
+
+/// The id a keyset page starts after (0 for the first page); HttpError 400 naming `cursor` when
+/// the cursor holds no id.
+std::int64_t cursorId(const PageRequest& page);
 
 /// Throws HttpError 404 "there is no <what> <id>" when `found` is empty; returns its value.
 template <typename T>

@@ -10,9 +10,15 @@
 #include "core/host_schema.hpp"
 #include "db/migrator.hpp"
 #include "db/sql_database.hpp"
+#include "engines.hpp"
+#include "headed_unit.hpp"
 #include "org_directory_provider.hpp"
+#include "org_tree.hpp"
+#include "recruiting_schema.hpp"
 #include "schema.hpp"
+#include "staffing_plan.hpp"
 #include "support/test_database.hpp"
+#include "workforce.hpp"
 
 namespace cadre::recruiting::test {
 
@@ -65,6 +71,51 @@ class RecruitingDatabase {
     return database_->inTransaction([&](Transaction& tx) { return work(tx); });
   }
 
+  /// An employee hired into a unit on 2020-01-01 (reporting to the head above them).
+  std::int64_t employee(const std::string& number, std::int64_t unitId) {
+    return inTx([&](Transaction& tx) {
+      return territory::Workforce(tx, trail(), "tester")
+          .hire({number, "Given " + number, "Family", number + "@example.com", "", "", "",
+                 std::nullopt},
+                {std::nullopt, unitId, std::nullopt, "", "2020-01-01", "hire"}, std::nullopt)
+          .id;
+    });
+  }
+
+  /// A new org unit `code` (under `parentId`) open from 2020-01-01, headed by a new employee of it,
+  /// who reports to the head of the unit above.
+  HeadedUnit headedUnit(const std::string& code,
+                        std::optional<std::int64_t> parentId = std::nullopt) {
+    HeadedUnit unit;
+    unit.unitId = inTx([&](Transaction& tx) {
+      return territory::OrgTree(tx)
+          .create({code, code + " unit", parentId ? "team" : "company", parentId, std::nullopt,
+                   "2020-01-01"})
+          .id;
+    });
+    unit.headEmployeeId = employee(code + "-HEAD", unit.unitId);
+    inTx([&](Transaction& tx) {
+      territory::OrgUnitChange change;
+      change.headEmployeeId = std::optional<std::int64_t>(unit.headEmployeeId);
+      change.effectiveDate = "2020-01-01";
+      change.reason = "head";
+      return territory::OrgTree(tx).change(unit.unitId, change).id;
+    });
+    return unit;
+  }
+
+  /// A headcount plan of `plannedPositions` people for a unit over 2020..2099.
+  void headcountPlan(std::int64_t unitId, std::int64_t plannedPositions) {
+    inTx([&](Transaction& tx) {
+      territory::HeadcountPlan plan;
+      plan.orgUnitId = unitId;
+      plan.periodStart = "2020-01-01";
+      plan.periodEnd = "2099-12-31";
+      plan.plannedPositions = plannedPositions;
+      return territory::StaffingPlan(tx).createPlan(plan).id;
+    });
+  }
+
   /// "topic payload" of every event published, in order.
   std::vector<std::string> events;
 
@@ -74,10 +125,5 @@ class RecruitingDatabase {
   std::unique_ptr<db::SqlDatabase> database_;
   std::shared_ptr<territory::OrgDirectoryProvider> org_;
 };
-
-/// The engines every recruiting database test runs on.
-#define RECRUITING_ON_EVERY_ENGINE(Fixture)                                           \
-  INSTANTIATE_TEST_SUITE_P(Engines, Fixture, ::testing::Values("sqlite", "postgres"), \
-                           [](const auto& info) { return info.param; })
 
 }  // namespace cadre::recruiting::test

@@ -13,6 +13,8 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include "engines.hpp"
+#include "headed_unit.hpp"
 #include "support/host_process.hpp"
 #include "support/postgres_server.hpp"
 
@@ -29,12 +31,6 @@ inline Poco::JSON::Object::Ptr jsonOf(const HttpReply& reply) {
     return new Poco::JSON::Object;
   }
 }
-
-/// An org unit headed by an employee whose login is a user of the host.
-struct HeadedUnit {
-  std::int64_t unitId = 0;
-  std::int64_t headEmployeeId = 0;
-};
 
 /// The real `cadre serve` with the territory and recruiting plugins on SQLite or PostgreSQL.
 /// Users are made on first use: "admin", "hr", "manager" and "employee" have the role of their
@@ -101,7 +97,7 @@ class RecruitingHost {
     auto path = units + "/" + std::to_string(unit.unitId);
     auto headed = call("hr", "PATCH", path,
                        "{\"headEmployeeId\":" + std::to_string(unit.headEmployeeId) +
-                           ",\"effectiveDate\":\"2020-01-02\"}",
+                           ",\"effectiveDate\":\"2020-01-01\"}",
                        {{"If-Match", call("hr", "GET", path).header("etag")}});
     EXPECT_EQ(headed.status, 200) << headed.body;
     return unit;

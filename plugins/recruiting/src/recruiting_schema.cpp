@@ -1,4 +1,4 @@
-#include "schema.hpp"
+#include "recruiting_schema.hpp"
 
 namespace cadre::recruiting {
 
