@@ -2,9 +2,9 @@
 
 #include "cadre/http.hpp"
 #include "cadre/json_text.hpp"
-#include "hiring_store.hpp"
 #include "offer_json.hpp"
 #include "offer_store.hpp"
+#include "pipeline.hpp"
 #include "requisitions.hpp"
 
 namespace cadre::recruiting {
@@ -78,17 +78,9 @@ Hire Hiring::hire(const ApplicationFacts& application, const HireDetails& detail
   }
   auto employee = org_.hire(tx_, person, placement, seat, actor);
 
-  HiringStore store(tx_);
-  store.markHired(application.id, offer->id, employee.id);
+  offers.markHired(offer->id, employee.id);
   log_.record("offer", "hired", offer->id, offerJson(*offer), offerJson(*offers.find(offer->id)));
-  auto applicationBefore = orderedObject();
-  applicationBefore->set("id", application.id);
-  applicationBefore->set("stage", application.stageCode);
-  auto applicationAfter = orderedObject();
-  applicationAfter->set("id", application.id);
-  applicationAfter->set("stage", store.enterHiredStage(application.id, actor));
-  applicationAfter->set("hiredEmployeeId", employee.id);
-  log_.record("application", "hired", application.id, applicationBefore, applicationAfter);
+  Pipeline(tx_, trail_, caller_).hire(application.id, employee.id, "hired");
 
   Hire hire;
   hire.employeeId = employee.id;

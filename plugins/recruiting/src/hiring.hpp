@@ -58,9 +58,9 @@ inline constexpr const char* kHireCompleted = "recruiting.hire.completed";
 /// with its time to fill), the
 /// employee is created through the territory plugin's OrgDirectory in the requisition's
 /// position (a new one for a requisition of a new position), under the manager, in the
-/// territory, from the offer's start date; the application enters its hired stage and the
-/// event kHireCompleted is published. Any failure throws (HttpError from either plugin) and the
-/// caller's rollback leaves nothing of it.
+/// territory, from the offer's start date; the offer records the employee, the application
+/// enters its hired stage (Pipeline::hire) and the event kHireCompleted is published. Any failure
+/// throws (HttpError from either plugin) and the caller's rollback leaves nothing of it.
 class Hiring {
  public:
   /// Writes are audited through `trail` under the caller's name.

@@ -113,6 +113,12 @@ void OfferStore::update(const Offer& o) {
        nullable(o.decidedAt), nullable(o.hiredEmployeeId), o.id});
 }
 
+void OfferStore::markHired(std::int64_t offerId, std::int64_t employeeId) {
+  tx_.execute(
+      "UPDATE recruiting_offers SET hired_employee_id = ?, version = version + 1 WHERE id = ?",
+      {employeeId, offerId});
+}
+
 SalaryBand OfferStore::bandOf(std::int64_t applicationId) {
   auto row = tx_.queryOne(
       "SELECT r.salary_min, r.salary_max, r.currency FROM recruiting_applications a "

@@ -25,6 +25,8 @@ class OfferStore {
   std::int64_t insert(const Offer& offer);
   /// Writes everything but the application and creation, and bumps the version.
   void update(const Offer& offer);
+  /// Records the employee the accepted offer hired, and bumps the version.
+  void markHired(std::int64_t offerId, std::int64_t employeeId);
   /// The salary band of the application's requisition.
   SalaryBand bandOf(std::int64_t applicationId);
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "cadre/json_text.hpp"
+
 #include "account_store.hpp"
-#include "audit_trail.hpp"
-#include "dates.hpp"
-#include "json_text.hpp"
+#include "cadre/dates.hpp"
 #include "org_unit_store.hpp"
 #include "position_store.hpp"
 #include "rep_seat_store.hpp"

@@ -57,7 +57,7 @@ class HiringRoutesTest : public HiringHostTest {
 
 TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAnswerAsIcs) {
   const auto& w = world();
-  auto requisitionId = requisition(seed());
+  auto requisitionId = openRequisition(position("Account Executive")).first;
   auto ada = applicant(requisitionId, "Ada");
   auto grace = applicant(requisitionId, "Grace");
 
@@ -129,9 +129,9 @@ TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAn
 
 TEST_P(HiringRoutesTest, AnInterviewerSeesOthersScoresOnlyAfterSubmittingTheirOwn) {
   const auto& w = world();
-  auto requisitionId = requisition(seed());
-  auto criteria =
-      seeded([&](Transaction& tx) { return RecruitingSeed(tx).criteria(requisitionId); });
+  auto opened = openRequisition(position("Account Executive"));
+  auto requisitionId = opened.first;
+  const auto& criteria = opened.second;
   auto ada = applicant(requisitionId, "Ada");
   // It took place already: scorecards are written after an interview begins.
   auto interview = schedule(ada, "2026-01-10T09:00:00Z", "2026-01-10T10:00:00Z", {w.iv1, w.iv2});
@@ -217,16 +217,8 @@ TEST_P(HiringRoutesTest, AnInterviewerSeesOthersScoresOnlyAfterSubmittingTheirOw
 
 TEST_P(HiringRoutesTest, AnOfferOutsideTheBandIsApprovedThenTheHireAnswersWithTheEmployee) {
   const auto& w = world();
-  // A position of its own, whatever the other tests filled.
-  auto position = host().call("hr", "POST", "/api/v1/territory/positions",
-                              "{\"orgUnitId\":" + id(w.unitId) +
-                                  ",\"title\":\"Key Account Manager\",\"budgetedCost\":70000,"
-                                  "\"openedOn\":\"2020-01-01\"}");
-  ASSERT_EQ(position.status, 201) << position.body;
-  auto positionId = RecruitingHost::idIn(position.body);
-  auto seed = this->seed();
-  seed.positionId = positionId;
-  auto requisitionId = requisition(seed);
+  auto positionId = position("Key Account Manager");
+  auto requisitionId = openRequisition(positionId).first;
   auto ada = applicant(requisitionId, "Ada");
   auto made = host().call("hr", "POST", kApi + "/offers",
                           "{\"applicationId\":" + id(ada) +
@@ -266,38 +258,36 @@ TEST_P(HiringRoutesTest, AnOfferOutsideTheBandIsApprovedThenTheHireAnswersWithTh
 }
 
 TEST_P(HiringRoutesTest, AHireThatFailsHalfwayOverHttpLeavesNothingBehind) {
-  world();
-  // The first hire fills the world's position; the second finds it filled.
-  auto requisitionId = requisition(seed());
+  auto positionId = position("Account Executive");
+  auto requisitionId = openRequisition(positionId).first;
   auto grace = applicant(requisitionId, "Grace");
-  auto edsger = applicant(requisitionId, "Edsger");
   acceptedOffer(grace);
-  acceptedOffer(edsger);
-  auto hire = [&](std::int64_t applicationId) {
-    return host().call("hr", "POST", kApi + "/applications/" + id(applicationId) + "/hire",
-                       "{\"splitPercent\":10}");
-  };
-  seeded([&](Transaction& tx) {
-    return tx.execute("UPDATE recruiting_requisitions SET openings = 2 WHERE id = ?",
-                      {requisitionId});
-  });
-  auto holder = hire(grace);
-  EXPECT_EQ(holder.status, 201) << holder.body;
+  // Someone takes the position before Grace is hired into it.
+  auto holder = host().call("hr", "POST", "/api/v1/territory/employees",
+                            "{\"employeeNumber\":\"HIRE-HOLDER\",\"givenName\":\"Holder\","
+                            "\"familyName\":\"Early\",\"email\":\"holder@example.com\","
+                            "\"hireDate\":\"2020-01-01\",\"positionId\":" +
+                                id(positionId) + "}");
+  ASSERT_EQ(holder.status, 201) << holder.body;
   auto content = [&] {
-    return seeded([](Transaction& tx) {
+    return inHostDatabase([](Transaction& tx) {
       return tableContent(tx, {"territory_", "recruiting_", "audit_log"});
     });
   };
   auto before = content();
 
-  auto refused = hire(edsger);
+  auto refused = host().call("hr", "POST", kApi + "/applications/" + id(grace) + "/hire",
+                             "{\"splitPercent\":10}");
 
   EXPECT_EQ(refused.status, 422) << refused.body;
   EXPECT_EQ(refused.header("content-type"), "application/problem+json");
-  EXPECT_EQ(detailOf(refused).rfind("position " + id(world().positionId) + " is filled by", 0), 0u)
+  EXPECT_EQ(detailOf(refused).rfind("position " + id(positionId) + " is filled by", 0), 0u)
       << refused.body;
   EXPECT_EQ(fieldsOf(refused), std::vector<std::string>{"positionId: filled"});
   EXPECT_EQ(content(), before);
+  auto requisition = jsonOf(host().call("hr", "GET", kApi + "/requisitions/" + id(requisitionId)));
+  EXPECT_EQ(requisition->getValue<std::int64_t>("filled"), 0);
+  EXPECT_EQ(requisition->getValue<std::string>("state"), "open");
 }
 
 RECRUITING_ON_EVERY_ENGINE(HiringRoutesTest);
