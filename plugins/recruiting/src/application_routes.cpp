@@ -68,7 +68,7 @@ class ApplicationRoutes {
       }
       filter.open = *open == "true";
     }
-    filter.afterId = page.after.empty() ? 0 : std::stoll(page.after);
+    filter.afterId = cursorId(page);
     filter.limit = csv ? 1000000 : static_cast<std::int64_t>(page.limit) + 1;
     auto found = run(
         request, [&](Pipeline& pipeline) { return pipeline.list(filter); }, TxMode::Read);

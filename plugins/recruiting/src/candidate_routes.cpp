@@ -85,7 +85,7 @@ class CandidateRoutes {
           {{"source", "must be one of: agency, campus, direct, event, job_board, referral"}});
     }
     filter.requisitionId = queryId(request, "requisitionId");
-    filter.afterId = page.after.empty() ? 0 : std::stoll(page.after);
+    filter.afterId = cursorId(page);
     filter.limit = csv ? 1000000 : static_cast<std::int64_t>(page.limit) + 1;
     bool hr = false;
     auto found = run(
