@@ -12,6 +12,7 @@
 #include "candidate_input.hpp"
 #include "candidate_json.hpp"
 #include "candidates.hpp"
+#include "input_fields.hpp"
 #include "route_support.hpp"
 #include "routes.hpp"
 
@@ -171,9 +172,7 @@ class CandidateRoutes {
   void merge(const Request& request, Response& response) {
     auto id = request.idParam("id");
     JsonFields in(request.jsonObject());
-    auto duplicateId = in.requiredInt("duplicateId");
-    if (in.errors().empty() && duplicateId <= 0)
-      in.addError("duplicateId", "must be a positive id");
+    auto duplicateId = requiredId(in, "duplicateId");
     in.finish();
     std::int64_t version = 0;
     auto body = run(request, [&](Candidates& candidates, const Caller& caller) {
