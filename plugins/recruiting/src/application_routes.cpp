@@ -8,6 +8,7 @@
 #include "cadre/json_fields.hpp"
 #include "cadre/json_text.hpp"
 #include "cadre/pagination.hpp"
+#include "input_fields.hpp"
 #include "pipeline.hpp"
 #include "route_support.hpp"
 #include "routes.hpp"
@@ -15,20 +16,6 @@
 namespace cadre::recruiting {
 
 namespace {
-
-std::int64_t requiredId(JsonFields& in, const std::string& name) {
-  auto before = in.errors().size();
-  auto id = in.requiredInt(name);
-  if (in.errors().size() == before && id <= 0) in.addError(name, "must be a positive id");
-  return id;
-}
-
-/// An optional reason: absent or null for none, else 1..2000 characters.
-std::optional<std::string> optionalReason(JsonFields& in, const std::string& name) {
-  auto reason = in.optionalString(name, 2000);
-  if (reason && reason->empty()) in.addError(name, "must not be empty");
-  return reason;
-}
 
 class ApplicationRoutes {
  public:
@@ -68,7 +55,7 @@ class ApplicationRoutes {
       }
       filter.open = *open == "true";
     }
-    filter.afterId = page.after.empty() ? 0 : std::stoll(page.after);
+    filter.afterId = cursorId(page);
     filter.limit = csv ? 1000000 : static_cast<std::int64_t>(page.limit) + 1;
     auto found = run(
         request, [&](Pipeline& pipeline) { return pipeline.list(filter); }, TxMode::Read);
@@ -110,7 +97,7 @@ class ApplicationRoutes {
     JsonFields in(request.jsonObject());
     auto candidateId = requiredId(in, "candidateId");
     auto requisitionId = requiredId(in, "requisitionId");
-    auto note = optionalReason(in, "note");
+    auto note = nonEmptyText(in, "note", 2000);
     in.finish();
     answer(
         response,
@@ -128,7 +115,7 @@ class ApplicationRoutes {
     if (target.stageId.has_value() == target.code.has_value()) {
       in.addError("stageId", "name the stage by stageId or by its code in stage (one of them)");
     }
-    auto reason = optionalReason(in, "reason");
+    auto reason = nonEmptyText(in, "reason", 2000);
     in.finish();
     answer(response, run(request, [&](Pipeline& pipeline) {
              auto current = pipeline.require(id);

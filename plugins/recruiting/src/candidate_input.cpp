@@ -1,6 +1,7 @@
 #include "candidate_input.hpp"
 
 #include "cadre/handler_support.hpp"
+#include "input_fields.hpp"
 
 namespace cadre::recruiting {
 
@@ -36,24 +37,6 @@ void checkCurrency(JsonFields& in, const std::optional<std::string>& currency) {
   if (!code) in.addError("sourceCurrency", "must be an ISO 4217 code such as EUR");
 }
 
-std::optional<std::int64_t> optionalId(JsonFields& in, const std::string& name) {
-  auto id = in.optionalInt(name);
-  if (id && *id <= 0) in.addError(name, "must be a positive id");
-  return id;
-}
-
-/// A nullable text field: unset, null (clear) or a text of 1..max characters.
-std::optional<std::optional<std::string>> nullableText(JsonFields& in,
-                                                       const Poco::JSON::Object::Ptr& body,
-                                                       const std::string& name,
-                                                       std::size_t maxLength) {
-  if (!in.has(name)) return std::nullopt;
-  auto text = in.optionalString(name, maxLength);
-  if (body->isNull(name)) return std::optional<std::string>();
-  if (text && text->empty()) in.addError(name, "must not be empty");
-  return text;
-}
-
 std::optional<std::optional<double>> nullableNumber(JsonFields& in,
                                                     const Poco::JSON::Object::Ptr& body,
                                                     const std::string& name) {
@@ -61,14 +44,6 @@ std::optional<std::optional<double>> nullableNumber(JsonFields& in,
   auto number = in.optionalDouble(name);
   if (body->isNull(name)) return std::optional<double>();
   return number;
-}
-
-/// An optional text that must not be empty when given.
-std::optional<std::string> nonEmpty(JsonFields& in, const std::string& name,
-                                    std::size_t maxLength) {
-  auto text = in.optionalString(name, maxLength);
-  if (text && text->empty()) in.addError(name, "must not be empty");
-  return text;
 }
 
 }  // namespace
@@ -84,12 +59,12 @@ NewCandidate readNewCandidate(JsonFields& in) {
   CandidateProfile& p = candidate.profile;
   p.givenName = in.optionalString("givenName", 200).value_or("");
   p.familyName = in.optionalString("familyName", 200).value_or("");
-  p.email = nonEmpty(in, "email", 254);
+  p.email = nonEmptyText(in, "email", 254);
   checkEmail(in, p.email);
-  p.phone = nonEmpty(in, "phone", 40);
+  p.phone = nonEmptyText(in, "phone", 40);
   checkPhone(in, p.phone);
   p.source = in.requiredEnum("source", candidateSources());
-  p.sourceDetail = nonEmpty(in, "sourceDetail", 200);
+  p.sourceDetail = nonEmptyText(in, "sourceDetail", 200);
   p.referrerEmployeeId = optionalId(in, "referrerEmployeeId");
   p.sourceCost = in.optionalDouble("sourceCost");
   p.sourceCurrency = in.optionalString("sourceCurrency", 3);

@@ -12,6 +12,7 @@
 #include "candidate_input.hpp"
 #include "candidate_json.hpp"
 #include "candidates.hpp"
+#include "input_fields.hpp"
 #include "route_support.hpp"
 #include "routes.hpp"
 
@@ -85,7 +86,7 @@ class CandidateRoutes {
           {{"source", "must be one of: agency, campus, direct, event, job_board, referral"}});
     }
     filter.requisitionId = queryId(request, "requisitionId");
-    filter.afterId = page.after.empty() ? 0 : std::stoll(page.after);
+    filter.afterId = cursorId(page);
     filter.limit = csv ? 1000000 : static_cast<std::int64_t>(page.limit) + 1;
     bool hr = false;
     auto found = run(
@@ -171,9 +172,7 @@ class CandidateRoutes {
   void merge(const Request& request, Response& response) {
     auto id = request.idParam("id");
     JsonFields in(request.jsonObject());
-    auto duplicateId = in.requiredInt("duplicateId");
-    if (in.errors().empty() && duplicateId <= 0)
-      in.addError("duplicateId", "must be a positive id");
+    auto duplicateId = requiredId(in, "duplicateId");
     in.finish();
     std::int64_t version = 0;
     auto body = run(request, [&](Candidates& candidates, const Caller& caller) {

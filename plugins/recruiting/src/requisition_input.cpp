@@ -1,6 +1,7 @@
 #include "requisition_input.hpp"
 
 #include "cadre/handler_support.hpp"
+#include "input_fields.hpp"
 
 namespace cadre::recruiting {
 
@@ -8,19 +9,6 @@ namespace {
 
 const std::set<std::string> kEmploymentTypes{"full_time", "part_time", "contractor", "intern",
                                              "temporary"};
-
-std::int64_t requiredId(JsonFields& in, const std::string& name) {
-  auto before = in.errors().size();
-  auto id = in.requiredInt(name);
-  if (in.errors().size() == before && id <= 0) in.addError(name, "must be a positive id");
-  return id;
-}
-
-std::optional<std::int64_t> optionalId(JsonFields& in, const std::string& name) {
-  auto id = in.optionalInt(name);
-  if (id && *id <= 0) in.addError(name, "must be a positive id");
-  return id;
-}
 
 std::vector<Criterion> readCriteria(JsonFields& in) {
   std::vector<Criterion> criteria;
@@ -45,18 +33,6 @@ std::vector<ApproverSpec> readApprovers(JsonFields& in) {
     approvers.push_back(a);
   }
   return approvers;
-}
-
-/// A nullable text field: unset, null (clear) or a text of 1..max characters.
-std::optional<std::optional<std::string>> nullableText(JsonFields& in,
-                                                       const Poco::JSON::Object::Ptr& body,
-                                                       const std::string& name,
-                                                       std::size_t maxLength) {
-  if (!in.has(name)) return std::nullopt;
-  auto text = in.optionalString(name, maxLength);
-  if (body->isNull(name)) return std::optional<std::string>();
-  if (text && text->empty()) in.addError(name, "must not be empty");
-  return text;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "cadre/handler_support.hpp"
 #include "cadre/json_fields.hpp"
 #include "cadre/json_text.hpp"
+#include "input_fields.hpp"
 #include "pipeline.hpp"
 #include "route_support.hpp"
 #include "routes.hpp"
@@ -126,12 +127,11 @@ class StageRoutes {
   void setRequisitionStages(const Request& request, Response& response) {
     auto id = request.idParam("id");
     JsonFields in(request.jsonObject());
-    auto templateId = in.optionalInt("templateId");
+    auto templateId = optionalId(in, "templateId");
     auto stages = readStages(in, false);
     if (templateId.has_value() == in.has("stages")) {
       in.addError("templateId", "give either templateId or stages");
     }
-    if (templateId && *templateId <= 0) in.addError("templateId", "must be a positive id");
     in.finish();
     std::int64_t version = 0;
     auto after = run(request, [&](StageTemplates& templates, Transaction& tx) {
