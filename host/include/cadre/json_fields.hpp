@@ -40,6 +40,12 @@ class CADRE_SDK_API JsonFields {
   std::string requiredEnum(const std::string& name, const std::set<std::string>& allowed);
   std::optional<std::string> optionalEnum(const std::string& name,
                                           const std::set<std::string>& allowed);
+  /// The elements of an array field, each an object read by a JsonFields of its own whose
+  /// fields are named "name[i].field"; fold each into this one with absorb(). An element that is
+  /// not an object, or a field that is not an array, is an error. Empty when absent or null.
+  std::vector<JsonFields> optionalObjects(const std::string& name, std::size_t maxCount = 1000);
+  /// Takes over the errors (and unknown fields) of a reader of a nested object.
+  void absorb(JsonFields& nested);
   /// Whether the field is present (even if null).
   bool has(const std::string& name) const;
 
@@ -51,11 +57,14 @@ class CADRE_SDK_API JsonFields {
 
  private:
   Poco::Dynamic::Var take(const std::string& name);
+  /// Adds an error for each field of the object that nobody asked for (once).
+  void flagUnknownFields();
   std::string path(const std::string& name) const;
   Poco::JSON::Object::Ptr object_;
   std::string prefix_;
   std::set<std::string> seen_;
   std::vector<FieldError> errors_;
+  bool unknownFlagged_ = false;
 };
 
 /// Whether a text is valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).

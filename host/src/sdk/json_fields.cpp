@@ -227,12 +227,49 @@ std::string JsonFields::requiredEnum(const std::string& name,
   return text.value_or("");
 }
 
-void JsonFields::finish() {
+std::vector<JsonFields> JsonFields::optionalObjects(const std::string& name, std::size_t maxCount) {
+  std::vector<JsonFields> readers;
+  auto v = take(name);
+  if (v.isEmpty()) return readers;
+  if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
+    addError(name, "must be an array, not " + jsonTypeName(v));
+    return readers;
+  }
+  auto array = v.extract<Poco::JSON::Array::Ptr>();
+  if (array->size() > maxCount) {
+    addError(name, "must have at most " + std::to_string(maxCount) + " elements");
+    return readers;
+  }
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string element = name + "[" + std::to_string(i) + "]";
+    auto object = array->getObject(static_cast<unsigned>(i));
+    if (!object) {
+      addError(element, "must be an object, not " + jsonTypeName(array->get(i)));
+      continue;
+    }
+    readers.emplace_back(object, path(element));
+  }
+  return readers;
+}
+
+void JsonFields::absorb(JsonFields& nested) {
+  nested.flagUnknownFields();
+  errors_.insert(errors_.end(), nested.errors_.begin(), nested.errors_.end());
+  nested.errors_.clear();
+}
+
+void JsonFields::flagUnknownFields() {
+  if (unknownFlagged_) return;
+  unknownFlagged_ = true;
   std::vector<std::string> names;
   object_->getNames(names);
   for (const auto& name : names) {
     if (!seen_.count(name)) errors_.push_back({path(name), "is not a known field"});
   }
+}
+
+void JsonFields::finish() {
+  flagUnknownFields();
   if (errors_.empty()) return;
   std::string detail = errors_.size() == 1
                            ? "field '" + errors_[0].field + "' " + errors_[0].message

@@ -4,7 +4,10 @@
 
 #include "account_store.hpp"
 #include "dates.hpp"
+#include "org_unit_store.hpp"
+#include "position_store.hpp"
 #include "rep_seat_store.hpp"
+#include "territory_model_store.hpp"
 #include "workforce.hpp"
 
 namespace cadre::territory {
@@ -114,6 +117,47 @@ std::vector<RepTerritory> OrgDirectoryProvider::territoriesOf(Transaction& tx,
 std::vector<std::int64_t> OrgDirectoryProvider::accountsOf(Transaction& tx, std::int64_t employeeId,
                                                            const std::string& asOf) {
   return AccountStore(tx).accountsOfRep(employeeId, dateOrToday(asOf));
+}
+
+std::optional<OrgUnitRecord> OrgDirectoryProvider::findOrgUnit(Transaction& tx,
+                                                               std::int64_t orgUnitId,
+                                                               const std::string& asOf) {
+  auto unit = OrgUnitStore(tx).find(orgUnitId, dateOrToday(asOf));
+  if (!unit) return std::nullopt;
+  return OrgUnitRecord{unit->id, unit->code, unit->name, unit->parentId, unit->headEmployeeId};
+}
+
+std::optional<PositionRecord> OrgDirectoryProvider::findPosition(Transaction& tx,
+                                                                 std::int64_t positionId,
+                                                                 const std::string& asOf) {
+  auto position = PositionStore(tx).find(positionId, dateOrToday(asOf));
+  if (!position) return std::nullopt;
+  return PositionRecord{position->id, position->orgUnitId, position->title, position->state,
+                        position->holderId};
+}
+
+std::optional<TerritoryRecord> OrgDirectoryProvider::findTerritory(Transaction& tx,
+                                                                   std::int64_t territoryId) {
+  TerritoryModelStore store(tx);
+  auto territory = store.territory(territoryId);
+  if (!territory) return std::nullopt;
+  auto model = store.model(territory->modelId);
+  return TerritoryRecord{territory->id, territory->modelId, territory->code, territory->name,
+                         model ? model->state : ""};
+}
+
+std::optional<HeadcountRoom> OrgDirectoryProvider::headcountRoom(Transaction& tx,
+                                                                 std::int64_t orgUnitId,
+                                                                 const std::string& date) {
+  PositionStore positions(tx);
+  for (const auto& plan : positions.plans(orgUnitId)) {
+    if (plan.periodStart > date || plan.periodEnd < date) continue;
+    auto headcount = positions.actuals(orgUnitId, date).headcount;
+    return HeadcountRoom{plan.id,        plan.periodStart,
+                         plan.periodEnd, plan.plannedPositions,
+                         headcount,      plan.plannedPositions - headcount};
+  }
+  return std::nullopt;
 }
 
 std::optional<std::int64_t> OrgScope::employeeOf(const User& user) {

@@ -41,6 +41,13 @@ class OrgDirectoryProvider : public OrgDirectory {
                                           const std::string& asOf) override;
   std::vector<std::int64_t> accountsOf(Transaction& tx, std::int64_t employeeId,
                                        const std::string& asOf) override;
+  std::optional<OrgUnitRecord> findOrgUnit(Transaction& tx, std::int64_t orgUnitId,
+                                           const std::string& asOf) override;
+  std::optional<PositionRecord> findPosition(Transaction& tx, std::int64_t positionId,
+                                             const std::string& asOf) override;
+  std::optional<TerritoryRecord> findTerritory(Transaction& tx, std::int64_t territoryId) override;
+  std::optional<HeadcountRoom> headcountRoom(Transaction& tx, std::int64_t orgUnitId,
+                                             const std::string& date) override;
 
  private:
   AuditLog& audit_;

@@ -102,6 +102,47 @@ struct RepTerritory {
   double splitPercent = 0;
 };
 
+/// An org unit as it stood on one date.
+struct OrgUnitRecord {
+  std::int64_t id = 0;
+  std::string code;
+  std::string name;
+  std::optional<std::int64_t> parentId;
+  std::optional<std::int64_t> headEmployeeId;
+};
+
+/// A position as it stood on one date.
+struct PositionRecord {
+  std::int64_t id = 0;
+  std::int64_t orgUnitId = 0;
+  std::string title;
+  /// vacant, filled or frozen on the date asked for.
+  std::string state;
+  std::optional<std::int64_t> holderId;
+};
+
+/// A territory, in whichever model it belongs to.
+struct TerritoryRecord {
+  std::int64_t id = 0;
+  std::int64_t modelId = 0;
+  std::string code;
+  std::string name;
+  /// The model's state: active, planning or archived.
+  std::string modelState;
+};
+
+/// How many more people an org unit's headcount plan allows on a date: the plan in force then,
+/// and the people assigned to the unit and every unit below it.
+struct HeadcountRoom {
+  std::int64_t planId = 0;
+  std::string periodStart;
+  std::string periodEnd;
+  std::int64_t plannedPositions = 0;
+  std::int64_t headcount = 0;
+  /// plannedPositions - headcount; negative when the unit is already over its plan.
+  std::int64_t room = 0;
+};
+
 /// The org as other plugins see it. Every call works inside the caller's transaction, so that a
 /// hire in recruiting and the employee it creates commit or roll back together. Every write is
 /// audited under `actor` and publishes its event (territory.employee.*). Business-rule failures
@@ -160,6 +201,19 @@ class OrgDirectory {
   /// The accounts in those territories.
   virtual std::vector<std::int64_t> accountsOf(Transaction& tx, std::int64_t employeeId,
                                                const std::string& asOf) = 0;
+
+  /// The org unit open on a date (its name, parent and head then); std::nullopt otherwise.
+  virtual std::optional<OrgUnitRecord> findOrgUnit(Transaction& tx, std::int64_t orgUnitId,
+                                                   const std::string& asOf) = 0;
+  /// The position open on a date, with its state then; std::nullopt otherwise.
+  virtual std::optional<PositionRecord> findPosition(Transaction& tx, std::int64_t positionId,
+                                                     const std::string& asOf) = 0;
+  virtual std::optional<TerritoryRecord> findTerritory(Transaction& tx,
+                                                       std::int64_t territoryId) = 0;
+  /// The room left in the headcount plan of exactly this org unit that covers `date`;
+  /// std::nullopt when no plan of the unit covers it.
+  virtual std::optional<HeadcountRoom> headcountRoom(Transaction& tx, std::int64_t orgUnitId,
+                                                     const std::string& date) = 0;
 };
 
 }  // namespace cadre::territory

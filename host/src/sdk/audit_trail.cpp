@@ -1,6 +1,6 @@
-#include "audit_trail.hpp"
+#include "cadre/audit_trail.hpp"
 
-namespace cadre::territory {
+namespace cadre {
 
 AuditTrail requestTrail(AuditLog& log, const Request& request) {
   return [&log, &request](Transaction& tx, const AuditEntry& entry) {
@@ -14,4 +14,4 @@ AuditTrail systemTrail(AuditLog& log, const std::string& actor) {
   };
 }
 
-}  // namespace cadre::territory
+}  // namespace cadre

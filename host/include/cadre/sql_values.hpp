@@ -6,10 +6,14 @@
 
 #include "cadre/database.hpp"
 
-namespace cadre::territory {
+namespace cadre {
 
 /// The value to bind for an optional column: the value, or NULL when there is none.
 inline SqlValue nullable(const std::optional<std::int64_t>& value) {
+  if (value) return *value;
+  return nullptr;
+}
+inline SqlValue nullable(const std::optional<double>& value) {
   if (value) return *value;
   return nullptr;
 }
@@ -23,4 +27,4 @@ inline SqlValue textOrNull(const std::string& value) {
   return value;
 }
 
-}  // namespace cadre::territory
+}  // namespace cadre

@@ -1,7 +1,6 @@
-#include "dates.hpp"
+#include "cadre/dates.hpp"
 
 #include <Poco/DateTime.h>
-#include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
 #include <Poco/LocalDateTime.h>
@@ -9,7 +8,16 @@
 
 #include "cadre/json_fields.hpp"
 
-namespace cadre::territory {
+namespace cadre {
+
+namespace {
+
+Poco::DateTime parseDate(const std::string& isoDate) {
+  int tz = 0;
+  return Poco::DateTimeParser::parse("%Y-%m-%d", isoDate.substr(0, 10), tz);
+}
+
+}  // namespace
 
 std::string today() {
   return Poco::DateTimeFormatter::format(Poco::LocalDateTime(), "%Y-%m-%d");
@@ -30,10 +38,13 @@ std::string asOfDate(const Request& request) {
 }
 
 std::string nextDay(const std::string& isoDate) {
-  int tz = 0;
-  Poco::DateTime date = Poco::DateTimeParser::parse("%Y-%m-%d", isoDate, tz);
+  Poco::DateTime date = parseDate(isoDate);
   date += Poco::Timespan(1, 0, 0, 0, 0);
   return Poco::DateTimeFormatter::format(date, "%Y-%m-%d");
 }
 
-}  // namespace cadre::territory
+long daysBetween(const std::string& from, const std::string& to) {
+  return static_cast<long>((parseDate(to) - parseDate(from)).days());
+}
+
+}  // namespace cadre
