@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -153,6 +154,10 @@ struct CADRE_SDK_API Route {
   /// OpenAPI fragments (JSON text) for the request body and the 2xx answer; empty for none.
   std::string requestSchema;
   std::string responseSchema;
+  /// The largest request body this route accepts, in bytes; 0 takes the host's
+  /// `http.maxBodyBytes`. Set it for uploads bigger than that limit (the host reads a body
+  /// before the handler runs, so only the route can raise it); larger bodies get 413.
+  std::size_t maxBodyBytes = 0;
 };
 
 }  // namespace cadre

@@ -80,12 +80,19 @@ class PipelineHandler : public Poco::Net::HTTPRequestHandler {
     RequestPipeline::Outcome outcome;
     if (!readTarget(in, request)) {
       writeProblem(response, 400, "Bad Request", "the request target is not a valid URI");
-    } else if (!readBody(in, maxBody_, request.body)) {
-      writeProblem(response, 413, "Content Too Large",
-                   "the body is larger than the " + std::to_string(maxBody_) + " bytes accepted");
-      out.setKeepAlive(false);
     } else {
-      outcome = pipeline_.handle(request, response);
+      // Matched before the body is read: a route may accept larger bodies than the host.
+      RouteMatch match = pipeline_.route(request);
+      std::size_t limit = match.route && match.route->route.maxBodyBytes > 0
+                              ? match.route->route.maxBodyBytes
+                              : maxBody_;
+      if (!readBody(in, limit, request.body)) {
+        writeProblem(response, 413, "Content Too Large",
+                     "the body is larger than the " + std::to_string(limit) + " bytes accepted");
+        out.setKeepAlive(false);
+      } else {
+        outcome = pipeline_.handle(request, response, std::move(match));
+      }
     }
     addSecurityHeaders(response);
     send(response, out);

@@ -65,11 +65,19 @@ void RequestPipeline::authorize(Request& request, const RegisteredRoute& registe
   }
 }
 
+RouteMatch RequestPipeline::route(const Request& request) const {
+  return router_.match(request.method, request.path);
+}
+
 RequestPipeline::Outcome RequestPipeline::handle(Request& request, Response& response) const {
+  return handle(request, response, route(request));
+}
+
+RequestPipeline::Outcome RequestPipeline::handle(Request& request, Response& response,
+                                                 RouteMatch match) const {
   Outcome outcome;
   User user;
   try {
-    RouteMatch match = router_.match(request.method, request.path);
     if (!match.route) {
       if (match.pathMatchedOtherMethod) {
         throw HttpError(405, "Method Not Allowed",

@@ -41,6 +41,11 @@ class RequestPipeline {
   };
   /// Fills `response`. `request.user` is only valid during the call.
   Outcome handle(Request& request, Response& response) const;
+  /// The route a request's method and path match (see Router::match), for reading what it
+  /// needs before the body is read (its body limit).
+  RouteMatch route(const Request& request) const;
+  /// handle() with the match route() made for this request.
+  Outcome handle(Request& request, Response& response, RouteMatch match) const;
 
  private:
   void authorize(Request& request, const RegisteredRoute& route, User& userSlot) const;

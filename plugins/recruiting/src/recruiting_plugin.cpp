@@ -17,6 +17,10 @@ class RecruitingPlugin : public Plugin {
     RouteContext routes{context, context.services().require<territory::OrgDirectory>(
                                      territory::kOrgDirectoryService)};
     registerRequisitionRoutes(routes);
+    registerCandidateRoutes(routes);
+    registerApplicationRoutes(routes);
+    registerStageRoutes(routes);
+    addCandidateRetentionJob(routes);
   }
 };
 

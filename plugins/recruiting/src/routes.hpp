@@ -17,5 +17,11 @@ struct RouteContext {
 /// Each declares one area's routes under /api/v1/recruiting/. The handlers keep the context,
 /// valid until the plugin stops. recruiting_plugin.cpp calls every one of them.
 void registerRequisitionRoutes(const RouteContext& context);
+void registerCandidateRoutes(const RouteContext& context);
+void registerApplicationRoutes(const RouteContext& context);
+void registerStageRoutes(const RouteContext& context);
+
+/// Adds the daily job that erases candidates whose retention date has passed.
+void addCandidateRetentionJob(const RouteContext& context);
 
 }  // namespace cadre::recruiting

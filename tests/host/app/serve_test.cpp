@@ -142,6 +142,23 @@ TEST_F(ServeTest, BadInputNamesTheField) {
   EXPECT_EQ(huge.status, 413);
 }
 
+TEST_F(ServeTest, ARouteMayAcceptLargerBodiesThanTheHost) {
+  const std::string twoMiB(2 * 1024 * 1024, 'x');
+  auto taken = host_->request("POST", "/api/v1/probe/uploads", twoMiB, bearerHeader(hrToken_));
+  EXPECT_EQ(taken.status, 201) << taken.body;
+  EXPECT_EQ(taken.body, "{\"bytes\":2097152}");
+  auto tooLarge =
+      host_->request("POST", "/api/v1/probe/uploads", twoMiB + twoMiB, bearerHeader(hrToken_));
+  EXPECT_EQ(tooLarge.status, 413);
+  EXPECT_NE(tooLarge.body.find("larger than the 3145728 bytes accepted"), std::string::npos)
+      << tooLarge.body;
+  // Other routes keep the host's limit.
+  auto items = host_->request("POST", "/api/v1/probe/items", twoMiB, bearerHeader(hrToken_));
+  EXPECT_EQ(items.status, 413);
+  EXPECT_NE(items.body.find("larger than the 1048576 bytes accepted"), std::string::npos)
+      << items.body;
+}
+
 TEST_F(ServeTest, SubscriberRefusalRollsBackTheWrite) {
   auto refused = createItem("reject");
   EXPECT_EQ(refused.status, 422);
