@@ -84,9 +84,7 @@ Requisitions::Requisitions(Transaction& tx, territory::OrgDirectory& org, AuditT
     : tx_(tx), org_(org), store_(tx), trail_(std::move(trail)), caller_(std::move(caller)) {}
 
 Requisition Requisitions::require(std::int64_t id) {
-  auto found = store_.find(id);
-  if (!found) throw HttpError::notFound("there is no " + name(id));
-  return *found;
+  return requireFound(store_.find(id), "requisition", id);
 }
 
 bool Requisitions::visible(const Requisition& r) {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "dates.hpp"
+#include "cadre/dates.hpp"
 #include "employee_store.hpp"
 
 namespace cadre::territory {
@@ -29,12 +29,6 @@ void Viewer::requireSeesAll(std::int64_t employeeId) const {
         "only HR, the employee and their managers may see this of employee " +
         std::to_string(employeeId));
   }
-}
-
-bool wantsCsv(const Request& request) {
-  if (request.queryParam("format") == std::optional<std::string>("csv")) return true;
-  auto accept = request.header("accept");
-  return accept && accept->find("text/csv") != std::string::npos;
 }
 
 }  // namespace cadre::territory

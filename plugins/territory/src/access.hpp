@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cadre/database.hpp"
+#include "cadre/handler_support.hpp"
 #include "cadre/http.hpp"
 #include "cadre/user.hpp"
 
@@ -33,8 +34,5 @@ class Viewer {
   std::optional<std::int64_t> self_;
   std::string today_;
 };
-
-/// Whether a list was asked for as CSV (`Accept: text/csv` or `format=csv`).
-bool wantsCsv(const Request& request);
 
 }  // namespace cadre::territory

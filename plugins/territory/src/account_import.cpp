@@ -1,8 +1,8 @@
 // The account import: a known externalId updates that account, anything else creates one.
 #include <unordered_map>
 
+#include "cadre/json_text.hpp"
 #include "import_store.hpp"
-#include "json_text.hpp"
 #include "org_import.hpp"
 
 namespace cadre::territory {

@@ -3,11 +3,11 @@
 #include <Poco/JSON/Array.h>
 
 #include "access.hpp"
+#include "cadre/dates.hpp"
 #include "cadre/json_fields.hpp"
+#include "cadre/json_text.hpp"
 #include "cadre/pagination.hpp"
-#include "dates.hpp"
 #include "employee_store.hpp"
-#include "json_text.hpp"
 #include "sales_json.hpp"
 #include "sales_routes.hpp"
 

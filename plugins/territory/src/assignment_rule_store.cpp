@@ -1,6 +1,6 @@
 #include "assignment_rule_store.hpp"
 
-#include "sql_values.hpp"
+#include "cadre/sql_values.hpp"
 
 namespace cadre::territory {
 

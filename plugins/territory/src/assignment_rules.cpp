@@ -2,9 +2,9 @@
 
 #include <map>
 
+#include "cadre/dates.hpp"
 #include "cadre/http.hpp"
 #include "cadre/territory/org_directory.hpp"
-#include "dates.hpp"
 
 namespace cadre::territory {
 

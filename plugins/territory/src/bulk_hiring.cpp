@@ -2,11 +2,11 @@
 
 #include <set>
 
+#include "cadre/dates.hpp"
 #include "cadre/http.hpp"
-#include "dates.hpp"
+#include "cadre/json_text.hpp"
 #include "employee_json.hpp"
 #include "import_store.hpp"
-#include "json_text.hpp"
 #include "org_unit_store.hpp"
 
 namespace cadre::territory {

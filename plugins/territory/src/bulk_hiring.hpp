@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "audit_trail.hpp"
+#include "cadre/audit_trail.hpp"
 #include "cadre/territory/org_directory.hpp"
 #include "employee_store.hpp"
 

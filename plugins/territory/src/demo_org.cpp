@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <map>
 
+#include "cadre/json_text.hpp"
 #include "demo_layout.hpp"
 #include "demo_store.hpp"
-#include "json_text.hpp"
 #include "org_tree.hpp"
 #include "workforce.hpp"
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "audit_trail.hpp"
+#include "cadre/audit_trail.hpp"
 #include "cadre/context.hpp"
 
 namespace cadre::territory {

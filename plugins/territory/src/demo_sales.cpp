@@ -1,7 +1,7 @@
 // The sales side of the demo: an active territory model with a geo hierarchy mirroring the org,
 // a draft successor to compare it with, accounts placed by rules, and rep seats that follow each
 // person's assignments. Written through DemoStore until the territory API has rules of its own.
-#include "dates.hpp"
+#include "cadre/dates.hpp"
 #include "demo_layout.hpp"
 #include "demo_store.hpp"
 #include "employee_store.hpp"

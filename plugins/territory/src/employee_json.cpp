@@ -1,6 +1,6 @@
 #include "employee_json.hpp"
 
-#include "json_text.hpp"
+#include "cadre/json_text.hpp"
 
 namespace cadre::territory {
 

@@ -5,12 +5,12 @@
 #include <Poco/JSON/Array.h>
 
 #include "access.hpp"
-#include "audit_trail.hpp"
+#include "cadre/audit_trail.hpp"
+#include "cadre/dates.hpp"
 #include "cadre/json_fields.hpp"
+#include "cadre/json_text.hpp"
 #include "cadre/pagination.hpp"
-#include "dates.hpp"
 #include "employee_json.hpp"
-#include "json_text.hpp"
 #include "route_support.hpp"
 #include "routes.hpp"
 #include "workforce.hpp"

@@ -1,6 +1,6 @@
 #include "employee_store.hpp"
 
-#include "sql_values.hpp"
+#include "cadre/sql_values.hpp"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 // HTTP for CSV imports: check the request, then runImport checks and applies every row in one
 // transaction and commits only a real run without errors.
-#include "dates.hpp"
-#include "json_text.hpp"
+#include "cadre/dates.hpp"
+#include "cadre/json_text.hpp"
 #include "org_import.hpp"
 #include "routes.hpp"
 

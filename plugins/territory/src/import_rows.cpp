@@ -6,7 +6,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "cadre/json_fields.hpp"
-#include "json_text.hpp"
+#include "cadre/json_text.hpp"
 
 namespace cadre::territory {
 

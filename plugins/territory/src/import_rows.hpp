@@ -11,7 +11,7 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "audit_trail.hpp"
+#include "cadre/audit_trail.hpp"
 #include "cadre/database.hpp"
 #include "cadre/http.hpp"
 #include "csv_table.hpp"

@@ -5,7 +5,7 @@
 #include <Poco/LocalDateTime.h>
 #include <Poco/Timespan.h>
 
-#include "dates.hpp"
+#include "cadre/dates.hpp"
 
 namespace cadre::territory {
 

@@ -5,9 +5,9 @@
 #include <Poco/JSON/Array.h>
 
 #include "access.hpp"
-#include "dates.hpp"
+#include "cadre/dates.hpp"
+#include "cadre/json_text.hpp"
 #include "employee_store.hpp"
-#include "json_text.hpp"
 #include "sales_json.hpp"
 #include "sales_routes.hpp"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "account_store.hpp"
-#include "dates.hpp"
+#include "cadre/dates.hpp"
 #include "org_unit_store.hpp"
 #include "position_store.hpp"
 #include "rep_seat_store.hpp"

@@ -1,8 +1,8 @@
 // The org unit import: rows become OrgTree::create or OrgTree::change, parents first.
 #include <unordered_map>
 
+#include "cadre/json_text.hpp"
 #include "import_store.hpp"
-#include "json_text.hpp"
 #include "org_import.hpp"
 #include "org_tree.hpp"
 #include "org_unit_json.hpp"

@@ -1,6 +1,6 @@
 #include "org_unit_json.hpp"
 
-#include "json_text.hpp"
+#include "cadre/json_text.hpp"
 
 namespace cadre::territory {
 

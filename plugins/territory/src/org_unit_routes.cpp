@@ -2,11 +2,11 @@
 #include <Poco/JSON/Array.h>
 
 #include "access.hpp"
-#include "audit_trail.hpp"
+#include "cadre/audit_trail.hpp"
+#include "cadre/dates.hpp"
 #include "cadre/json_fields.hpp"
+#include "cadre/json_text.hpp"
 #include "cadre/pagination.hpp"
-#include "dates.hpp"
-#include "json_text.hpp"
 #include "org_tree.hpp"
 #include "org_unit_json.hpp"
 #include "route_support.hpp"

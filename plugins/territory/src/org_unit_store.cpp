@@ -1,6 +1,6 @@
 #include "org_unit_store.hpp"
 
-#include "sql_values.hpp"
+#include "cadre/sql_values.hpp"
 
 #include "org_sql.hpp"
 

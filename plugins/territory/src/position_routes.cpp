@@ -4,10 +4,10 @@
 #include <Poco/JSON/Array.h>
 
 #include "access.hpp"
+#include "cadre/dates.hpp"
 #include "cadre/json_fields.hpp"
+#include "cadre/json_text.hpp"
 #include "cadre/pagination.hpp"
-#include "dates.hpp"
-#include "json_text.hpp"
 #include "route_support.hpp"
 #include "routes.hpp"
 #include "staffing_plan.hpp"

@@ -1,9 +1,9 @@
 // HTTP for rep seats: who covers which territory, with which role and split, from when.
 #include <Poco/JSON/Array.h>
 
+#include "cadre/dates.hpp"
 #include "cadre/json_fields.hpp"
-#include "dates.hpp"
-#include "json_text.hpp"
+#include "cadre/json_text.hpp"
 #include "rep_seats.hpp"
 #include "sales_json.hpp"
 #include "sales_routes.hpp"

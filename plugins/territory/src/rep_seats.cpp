@@ -3,8 +3,8 @@
 #include <set>
 #include <sstream>
 
+#include "cadre/dates.hpp"
 #include "cadre/http.hpp"
-#include "dates.hpp"
 #include "employee_store.hpp"
 #include "territory_models.hpp"
 

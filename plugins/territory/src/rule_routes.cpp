@@ -2,9 +2,9 @@
 // what the preview lists, in one transaction.
 #include <Poco/JSON/Array.h>
 
+#include "cadre/dates.hpp"
 #include "cadre/json_fields.hpp"
-#include "dates.hpp"
-#include "json_text.hpp"
+#include "cadre/json_text.hpp"
 #include "sales_json.hpp"
 #include "sales_routes.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <Poco/JSON/Array.h>
 
-#include "json_text.hpp"
+#include "cadre/json_text.hpp"
 
 namespace cadre::territory {
 

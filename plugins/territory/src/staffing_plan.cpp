@@ -1,7 +1,7 @@
 #include "staffing_plan.hpp"
 
+#include "cadre/dates.hpp"
 #include "cadre/http.hpp"
-#include "dates.hpp"
 #include "employee_store.hpp"
 #include "org_unit_store.hpp"
 

@@ -4,10 +4,10 @@
 
 #include "access.hpp"
 #include "account_store.hpp"
+#include "cadre/dates.hpp"
 #include "cadre/json_fields.hpp"
-#include "dates.hpp"
+#include "cadre/json_text.hpp"
 #include "employee_store.hpp"
-#include "json_text.hpp"
 #include "rep_seat_store.hpp"
 #include "sales_json.hpp"
 #include "sales_routes.hpp"

@@ -1,6 +1,6 @@
 #include "territory_model_store.hpp"
 
-#include "sql_values.hpp"
+#include "cadre/sql_values.hpp"
 
 #include "cadre/territory/org_directory.hpp"
 

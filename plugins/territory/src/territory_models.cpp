@@ -6,8 +6,8 @@
 
 #include "account_store.hpp"
 #include "assignment_rule_store.hpp"
+#include "cadre/dates.hpp"
 #include "cadre/http.hpp"
-#include "dates.hpp"
 #include "rep_seat_store.hpp"
 
 namespace cadre::territory {

@@ -3,9 +3,9 @@
 #include <set>
 
 #include "cadre/context.hpp"
+#include "cadre/dates.hpp"
 #include "cadre/plugin.hpp"
 #include "cadre/territory/org_directory.hpp"
-#include "dates.hpp"
 #include "demo_org.hpp"
 #include "leaver_logins.hpp"
 #include "org_directory_provider.hpp"

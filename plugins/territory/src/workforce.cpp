@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include "cadre/dates.hpp"
 #include "cadre/http.hpp"
-#include "dates.hpp"
+#include "cadre/json_text.hpp"
 #include "employee_json.hpp"
-#include "json_text.hpp"
 #include "org_unit_store.hpp"
 #include "rep_seat_store.hpp"
 #include "rep_seats.hpp"

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "audit_trail.hpp"
+#include "cadre/audit_trail.hpp"
 #include "cadre/territory/org_directory.hpp"
 #include "employee_store.hpp"
 

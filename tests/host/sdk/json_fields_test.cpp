@@ -80,6 +80,36 @@ TEST(JsonFields, PrefixBuildsNestedPaths) {
   EXPECT_EQ(finishError(in).fields()[0].field, "items[2].name");
 }
 
+TEST(JsonFields, ReadsArraysOfObjectsAndNamesTheirBadFieldsByIndex) {
+  JsonFields in(parse(R"({"items":[{"name":"a","weight":2},{"weight":"x","size":1},7]})"));
+  std::vector<std::string> names;
+  for (auto& item : in.optionalObjects("items")) {
+    names.push_back(item.requiredString("name"));
+    item.optionalDouble("weight");
+    in.absorb(item);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"a", ""}));
+  auto error = finishError(in);
+  ASSERT_EQ(error.fields().size(), 4u);
+  EXPECT_EQ(error.fields()[0].field, "items[2]");
+  EXPECT_EQ(error.fields()[0].message, "must be an object, not a number");
+  EXPECT_EQ(error.fields()[1].field, "items[1].name");
+  EXPECT_EQ(error.fields()[1].message, "is required");
+  EXPECT_EQ(error.fields()[2].field, "items[1].weight");
+  EXPECT_EQ(error.fields()[3].field, "items[1].size");
+  EXPECT_EQ(error.fields()[3].message, "is not a known field");
+
+  JsonFields notArray(parse(R"({"items":{"name":"a"}})"));
+  EXPECT_TRUE(notArray.optionalObjects("items").empty());
+  EXPECT_EQ(finishError(notArray).detail(), "field 'items' must be an array, not an object");
+  JsonFields tooMany(parse(R"({"items":[{},{},{}]})"));
+  EXPECT_TRUE(tooMany.optionalObjects("items", 2).empty());
+  EXPECT_EQ(finishError(tooMany).detail(), "field 'items' must have at most 2 elements");
+  JsonFields absent(parse(R"({})"));
+  EXPECT_TRUE(absent.optionalObjects("items").empty());
+  absent.finish();
+}
+
 TEST(Utf8, AcceptsValidAndRefusesMalformed) {
   EXPECT_TRUE(isValidUtf8("plain"));
   EXPECT_TRUE(isValidUtf8("Nguyễn 王 😀"));

@@ -5,7 +5,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -15,6 +14,7 @@
 
 #include "engines.hpp"
 #include "headed_unit.hpp"
+#include "plugins/territory/territory_host.hpp"
 #include "support/host_process.hpp"
 #include "support/postgres_server.hpp"
 
@@ -115,9 +115,7 @@ class RecruitingHost {
 
   /// The first "id" in a JSON text; -1 when there is none.
   static std::int64_t idIn(const std::string& body) {
-    std::smatch match;
-    static const std::regex kId("\"id\":([0-9]+)");
-    return std::regex_search(body, match, kId) ? std::stoll(match[1]) : -1;
+    return territory::test::TerritoryHost::idIn(body);
   }
 
   cadre::test::HostProcess& process() { return host_; }

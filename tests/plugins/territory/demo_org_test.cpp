@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "dates.hpp"
+#include "cadre/dates.hpp"
 #include "demo_names.hpp"
 #include "employee_store.hpp"
 #include "org_database.hpp"

@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "dates.hpp"
+#include "cadre/dates.hpp"
 #include "org_database.hpp"
 #include "org_import.hpp"
 #include "org_tree.hpp"

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "audit_trail.hpp"
+#include "cadre/audit_trail.hpp"
 #include "core/host_schema.hpp"
 #include "db/migrator.hpp"
 #include "db/sql_database.hpp"

@@ -6,6 +6,8 @@
 
 #include "org_database.hpp"
 #include "org_tree.hpp"
+#include "staffing_plan.hpp"
+#include "territory_models.hpp"
 
 namespace cadre::territory::test {
 namespace {
@@ -149,6 +151,74 @@ TEST_P(OrgDirectoryTest, TheScopeHookSeesTheReportingLinesOnADate) {
   User stranger;
   stranger.id = 7;
   EXPECT_FALSE(scope.manages(stranger, rep, "2021-01-01"));
+}
+
+TEST_P(OrgDirectoryTest, RecruitingReadsUnitsPositionsTerritoriesAndTheRoomInAHeadcountPlan) {
+  auto read = [&](auto work) { return org_.db().inTransaction(work, TxMode::Read); };
+  auto position = org_.db().inTransaction([&](Transaction& tx) {
+    Position draft;
+    draft.orgUnitId = sales_;
+    draft.title = "Account executive";
+    draft.openedOn = "2020-01-01";
+    return StaffingPlan(tx).open(draft).id;
+  });
+  org_.db().inTransaction([&](Transaction& tx) {
+    HeadcountPlan plan;
+    plan.orgUnitId = sales_;
+    plan.periodStart = "2024-01-01";
+    plan.periodEnd = "2024-12-31";
+    plan.plannedPositions = 3;
+    StaffingPlan(tx).createPlan(plan);
+    directory_.hire(tx, {"R1", "Rep", "One", "", "", "", "", std::nullopt},
+                    {position, std::nullopt, std::nullopt, "", "2024-03-01", "hire"}, std::nullopt,
+                    "recruiting");
+  });
+  auto territory = org_.db().inTransaction([&](Transaction& tx) {
+    TerritoryModels models(tx, "tester");
+    auto model = models.create("2024", "2024-01-01");
+    return models.createTerritory({model.id, "NORTH", "North", "geo", std::nullopt}).id;
+  });
+
+  auto unit =
+      read([&](Transaction& tx) { return directory_.findOrgUnit(tx, sales_, "2024-06-01"); });
+  ASSERT_TRUE(unit.has_value());
+  EXPECT_EQ(unit->code, "SALES");
+  EXPECT_EQ(unit->parentId, std::optional<std::int64_t>(company_));
+  EXPECT_EQ(read([&](Transaction& tx) { return directory_.findOrgUnit(tx, sales_, "2019-12-31"); }),
+            std::nullopt);
+
+  auto vacant =
+      read([&](Transaction& tx) { return directory_.findPosition(tx, position, "2024-02-01"); });
+  ASSERT_TRUE(vacant.has_value());
+  EXPECT_EQ(vacant->state, "vacant");
+  EXPECT_EQ(vacant->orgUnitId, sales_);
+  auto filled =
+      read([&](Transaction& tx) { return directory_.findPosition(tx, position, "2024-03-01"); });
+  EXPECT_EQ(filled->state, "filled");
+  EXPECT_TRUE(filled->holderId.has_value());
+
+  auto north = read([&](Transaction& tx) { return directory_.findTerritory(tx, territory); });
+  ASSERT_TRUE(north.has_value());
+  EXPECT_EQ(north->code, "NORTH");
+  EXPECT_EQ(north->modelState, "active");
+  EXPECT_EQ(read([&](Transaction& tx) { return directory_.findTerritory(tx, 999); }), std::nullopt);
+
+  auto before =
+      read([&](Transaction& tx) { return directory_.headcountRoom(tx, sales_, "2024-02-01"); });
+  ASSERT_TRUE(before.has_value());
+  EXPECT_EQ(before->plannedPositions, 3);
+  EXPECT_EQ(before->headcount, 0);
+  EXPECT_EQ(before->room, 3);
+  auto after =
+      read([&](Transaction& tx) { return directory_.headcountRoom(tx, sales_, "2024-12-31"); });
+  EXPECT_EQ(after->headcount, 1);
+  EXPECT_EQ(after->room, 2);
+  EXPECT_EQ(
+      read([&](Transaction& tx) { return directory_.headcountRoom(tx, sales_, "2025-01-01"); }),
+      std::nullopt);
+  EXPECT_EQ(
+      read([&](Transaction& tx) { return directory_.headcountRoom(tx, company_, "2024-06-01"); }),
+      std::nullopt);
 }
 
 TERRITORY_ON_EVERY_ENGINE(OrgDirectoryTest);

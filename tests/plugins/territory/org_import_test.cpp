@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "dates.hpp"
+#include "cadre/dates.hpp"
 #include "employee_store.hpp"
 #include "org_database.hpp"
 #include "org_tree.hpp"
