@@ -77,8 +77,6 @@ bool AnalyticsStore::managesAnyRequisition(std::int64_t employeeId) {
 Funnel AnalyticsStore::funnel(const AnalyticsScope& scope) {
   Funnel funnel;
   funnel.requisitionId = scope.requisitionId;
-  std::map<StageKey, FunnelStage*> byKey;
-
   Conditions stages;
   stages.requisitions(scope, "s.requisition_id");
   auto stageRows = tx_.query(
@@ -88,7 +86,6 @@ Funnel AnalyticsStore::funnel(const AnalyticsScope& scope) {
           " GROUP BY s.code, s.kind ORDER BY CASE WHEN s.kind IN ('active', 'hired') THEN 0 "
           "ELSE 1 END, MIN(s.stage_order), s.code",
       stages.params());
-  funnel.stages.reserve(stageRows.size());
   for (const auto& row : stageRows) {
     FunnelStage stage;
     stage.code = row.getString(0);
@@ -97,48 +94,73 @@ Funnel AnalyticsStore::funnel(const AnalyticsScope& scope) {
     stage.name = row.getString(3);
     funnel.stages.push_back(stage);
   }
+  std::map<StageKey, FunnelStage*> byKey;
   for (auto& stage : funnel.stages) byKey[{stage.code, stage.kind}] = &stage;
   auto find = [&](const SqlRow& row) {
     auto found = byKey.find({row.getString(0), row.getString(1)});
     return found == byKey.end() ? nullptr : found->second;
   };
 
-  Conditions reached;
-  auto moves = movesOfScope(scope, reached);
-  for (const auto& row :
-       tx_.query("SELECT s.code, s.kind, COUNT(DISTINCT m.application_id) FROM " + moves +
-                     " JOIN recruiting_requisition_stages s ON s.id = "
-                     "m.to_stage_id" +
-                     reached.where() + " GROUP BY s.code, s.kind",
-                 reached.params())) {
+  for (const auto& row : reachedPerStage(scope)) {
     if (auto* stage = find(row)) stage->reached = row.getInt(2);
   }
-
-  Conditions left;
-  moves = movesOfScope(scope, left);
-  left.add("t.kind IN ('rejected', 'withdrawn')");
-  for (const auto& row :
-       tx_.query("SELECT f.code, f.kind, t.kind, COUNT(DISTINCT m.application_id) FROM " + moves +
-                     " JOIN recruiting_requisition_stages t ON t.id = m.to_stage_id "
-                     "JOIN recruiting_requisition_stages f ON f.id = m.from_stage_id" +
-                     left.where() + " GROUP BY f.code, f.kind, t.kind",
-                 left.params())) {
+  for (const auto& row : leftPerStage(scope)) {
     if (auto* stage = find(row)) {
       (row.getString(2) == "rejected" ? stage->rejectedHere : stage->withdrawnHere) = row.getInt(3);
     }
   }
-
-  Conditions current;
-  current.requisitions(scope, "a.requisition_id");
-  current.dates(scope, "a.applied_at");
-  for (const auto& row : tx_.query("SELECT s.code, s.kind, COUNT(*) FROM recruiting_applications a "
-                                   "JOIN recruiting_requisition_stages s ON s.id = a.stage_id" +
-                                       current.where() + " GROUP BY s.code, s.kind",
-                                   current.params())) {
+  for (const auto& row : currentPerStage(scope)) {
     if (auto* stage = find(row)) stage->current = row.getInt(2);
     funnel.applications += row.getInt(2);
   }
   return funnel;
+}
+
+// The counts are taken per stage id first (in the order of the indexes on (requisition_id,
+// to_stage_id, application_id) and (requisition_id, stage_id), so that SQLite counts distinct
+// applications without sorting them), then added up per code and kind: an application belongs
+// to one requisition, which has one stage of each code, so nothing is counted twice.
+
+std::vector<SqlRow> AnalyticsStore::reachedPerStage(const AnalyticsScope& scope) {
+  Conditions where;
+  auto moves = movesOfScope(scope, where);
+  return tx_.query(
+      "SELECT s.code, s.kind, CAST(SUM(x.n) AS BIGINT) FROM (SELECT m.to_stage_id AS stage_id, "
+      "COUNT(DISTINCT m.application_id) AS n FROM " +
+          moves + where.where() +
+          " GROUP BY m.requisition_id, m.to_stage_id) x JOIN recruiting_requisition_stages s ON "
+          "s.id = x.stage_id GROUP BY s.code, s.kind",
+      where.params());
+}
+
+std::vector<SqlRow> AnalyticsStore::leftPerStage(const AnalyticsScope& scope) {
+  Conditions where;
+  auto moves = movesOfScope(scope, where);
+  where.add(
+      "m.to_stage_id IN (SELECT id FROM recruiting_requisition_stages WHERE kind IN "
+      "('rejected', 'withdrawn'))");
+  return tx_.query(
+      "SELECT f.code, f.kind, t.kind, CAST(SUM(x.n) AS BIGINT) FROM (SELECT m.from_stage_id, "
+      "m.to_stage_id, COUNT(DISTINCT m.application_id) AS n FROM " +
+          moves + where.where() +
+          " GROUP BY m.from_stage_id, m.to_stage_id) x "
+          "JOIN recruiting_requisition_stages t ON t.id = x.to_stage_id "
+          "JOIN recruiting_requisition_stages f ON f.id = x.from_stage_id "
+          "GROUP BY f.code, f.kind, t.kind",
+      where.params());
+}
+
+std::vector<SqlRow> AnalyticsStore::currentPerStage(const AnalyticsScope& scope) {
+  Conditions where;
+  where.requisitions(scope, "a.requisition_id");
+  where.dates(scope, "a.applied_at");
+  return tx_.query(
+      "SELECT s.code, s.kind, CAST(SUM(x.n) AS BIGINT) FROM (SELECT a.stage_id, COUNT(*) AS n "
+      "FROM recruiting_applications a" +
+          where.where() +
+          " GROUP BY a.requisition_id, a.stage_id) x JOIN recruiting_requisition_stages s ON "
+          "s.id = x.stage_id GROUP BY s.code, s.kind",
+      where.params());
 }
 
 std::vector<HireTime> AnalyticsStore::hires(const AnalyticsScope& scope) {

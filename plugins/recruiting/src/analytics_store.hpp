@@ -47,6 +47,14 @@ class AnalyticsStore {
   std::vector<OfferCount> offers(const AnalyticsScope& scope);
 
  private:
+  /// Rows (code, kind, count) of the stages of the scope's requisitions: the applications that
+  /// ever moved into them, and that are in them now.
+  std::vector<SqlRow> reachedPerStage(const AnalyticsScope& scope);
+  std::vector<SqlRow> currentPerStage(const AnalyticsScope& scope);
+  /// Rows (code, kind, rejected or withdrawn, count): applications moved from a stage to a
+  /// rejected or withdrawn one.
+  std::vector<SqlRow> leftPerStage(const AnalyticsScope& scope);
+
   Transaction& tx_;
 };
 

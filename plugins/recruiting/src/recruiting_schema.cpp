@@ -1,5 +1,7 @@
 #include "recruiting_schema.hpp"
 
+#include "analytics_schema.hpp"
+
 namespace cadre::recruiting {
 
 namespace {
@@ -269,7 +271,8 @@ std::vector<Migration> recruitingMigrations() {
   return {{1,
            "requisitions and approvals, stages, candidates and CVs, applications, interviews and "
            "scorecards, offers, onboarding and training, the notification outbox",
-           statements}};
+           statements},
+          analyticsMigration()};
 }
 
 }  // namespace cadre::recruiting
