@@ -5,10 +5,6 @@
 //   cadre_bench_territory generate DB_FILE
 //   cadre_bench_territory run DB_FILE PORT TOKEN ROUNDS IMPORT_ROUNDS WORK_DIR
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +17,7 @@
 #include <sstream>
 #include <vector>
 
+#include "bench_client.hpp"
 #include "db/sql_database.hpp"
 #include "employee_store.hpp"
 #include "org_unit_store.hpp"
@@ -31,18 +28,7 @@ namespace cadre::bench {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 constexpr const char* kPast = "2023-06-30";
-
-double secondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  auto n = values.size();
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 std::string todayUtc() {
   auto now = std::time(nullptr);
@@ -52,38 +38,6 @@ std::string todayUtc() {
   std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
   return text;
 }
-
-/// A keep-alive connection to the host with the bearer token of an hr user.
-class Host {
- public:
-  Host(int port, std::string token) : session_("127.0.0.1", static_cast<Poco::UInt16>(port)) {
-    token_ = std::move(token);
-    session_.setKeepAlive(true);
-    session_.setTimeout(Poco::Timespan(900, 0));
-  }
-
-  /// Sends a request and returns the status; the body goes to `body`.
-  int send(const std::string& method, const std::string& path, const std::string& accept,
-           std::string& body, const std::string& payload = "", const std::string& type = "") {
-    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    request.set("Authorization", "Bearer " + token_);
-    request.set("Accept", accept);
-    if (!type.empty()) {
-      request.setContentType(type);
-      request.setContentLength(static_cast<std::streamsize>(payload.size()));
-    }
-    session_.sendRequest(request) << payload;
-    Poco::Net::HTTPResponse response;
-    auto& in = session_.receiveResponse(response);
-    body.clear();
-    Poco::StreamCopier::copyToString(in, body);
-    return response.getStatus();
-  }
-
- private:
-  Poco::Net::HTTPClientSession session_;
-  std::string token_;
-};
 
 std::size_t csvRows(const std::string& body) {
   auto lines = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n'));
@@ -182,32 +136,10 @@ std::function<std::size_t(Transaction&)> storeList(std::int64_t unit, bool subtr
   };
 }
 
-/// Repeats `once` for at least 0.3 s (and 2 times); returns the mean seconds of one.
-double timeRepeated(const std::function<void()>& once) {
-  auto start = Clock::now();
-  int count = 0;
-  do {
-    once();
-    ++count;
-  } while (count < 2 || secondsSince(start) < 0.3);
-  return secondsSince(start) / count;
-}
-
 struct Figures {
   std::size_t cadreRows = 0, storeRows = 0, rawRows = 0;
   std::vector<double> cadre, store, raw;
 };
-
-void printRow(const std::string& label, std::size_t rows, double cadre, double store, double raw) {
-  // The floor row shows what one round trip costs; a ratio to SELECT 1 would mean nothing.
-  if (label.rfind("floor", 0) == 0) {
-    std::printf("%-58s %7zu %10.2f %10.3f %10.4f %7s %7s\n", label.c_str(), rows, cadre * 1000,
-                store * 1000, raw * 1000, "-", "-");
-    return;
-  }
-  std::printf("%-58s %7zu %10.2f %10.2f %10.2f %7.1f %7.1f\n", label.c_str(), rows, cadre * 1000,
-              store * 1000, raw * 1000, cadre / raw, store / raw);
-}
 
 int measureReads(const std::string& dbPath, Host& host, int rounds) {
   SqliteFile db(dbPath);
@@ -296,8 +228,7 @@ int measureReads(const std::string& dbPath, Host& host, int rounds) {
                    round, op.label.c_str(), cadre * 1000, store * 1000, raw * 1000);
     }
   }
-  std::printf("\n%-58s %7s %10s %10s %10s %7s %7s\n", "operation (as of today unless dated)",
-              "rows", "cadre ms", "store ms", "raw ms", "ratio", "store");
+  printHeader("operation (as of today unless dated)", "rows");
   int mismatches = 0;
   for (std::size_t i = 0; i < operations.size(); ++i) {
     const auto& f = figures[i];

@@ -21,77 +21,13 @@ if [ $# -ne 1 ]; then
   echo "usage: $0 BUILD_DIR" >&2
   exit 64
 fi
-build_dir=$(cd "$1" && pwd)
-cadre=$build_dir/bin/cadre
-tool=$build_dir/bench/cadre_bench_territory
-for exe in "$cadre" "$tool"; do
-  [ -x "$exe" ] || { echo "territory_bench: $exe is missing; build the targets cadre cadre_territory cadre_bench_territory" >&2; exit 1; }
-done
-command -v curl >/dev/null || { echo "territory_bench: curl is not installed" >&2; exit 1; }
-
+source "$(dirname "$0")/bench_host.sh"
+bench_start territory_bench "$1" cadre_bench_territory \
+  "cadre cadre_territory cadre_bench_territory"
 rounds=${BENCH_ROUNDS:-5}
 import_rounds=${BENCH_IMPORT_ROUNDS:-3}
-password='password-of-12+'
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/cadre-territory-bench.XXXXXX")
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "territory_bench: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-  local port
-  for _ in $(seq 100); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "territory_bench: no free loopback port found" >&2
-  return 1
-}
-
 db_file=$work/territory.db
-port=$(free_port)
-settings=(--set "db.url=sqlite:$db_file" --set log.level=warning --set http.address=127.0.0.1
-  --set "http.port=$port" --set http.maxBodyBytes=67108864)
-
-echo "territory_bench: setting up in $work" >&2
-timeout 60 "$cadre" migrate "${settings[@]}" >"$work/migrate.log" 2>&1 ||
-  { echo "territory_bench: cadre migrate failed:" >&2; cat "$work/migrate.log" >&2; exit 1; }
-timeout 120 "$tool" generate "$db_file"
-printf '%s\n' "$password" | timeout 60 "$cadre" user add benchhr --role hr "${settings[@]}" \
-  >"$work/user-add.log" 2>&1 ||
-  { echo "territory_bench: cadre user add failed:" >&2; cat "$work/user-add.log" >&2; exit 1; }
-
-"$cadre" serve "${settings[@]}" >"$work/cadre.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 200); do
-  [ "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$port/healthz" || true)" = 200 ] && break
-  kill -0 "${pids[-1]}" 2>/dev/null || { echo "territory_bench: cadre exited while starting:" >&2; cat "$work/cadre.log" >&2; exit 1; }
-  sleep 0.1
-done
-
-login=$(curl -s -m 30 -X POST -H 'Content-Type: application/json' \
-  --data "{\"username\":\"benchhr\",\"password\":\"$password\"}" \
-  "http://127.0.0.1:$port/api/v1/auth/login")
-token=$(printf '%s' "$login" | sed -n 's/.*"token" *: *"\([A-Za-z0-9_-]*\)".*/\1/p')
-[ -n "$token" ] || { echo "territory_bench: login gave no token: $login" >&2; exit 1; }
-
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "cadre territory benchmark: median of $rounds round(s) of the reads, $import_rounds of the import"
-echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load average before $load_before"
-status=0
-timeout 1800 "$tool" run "$db_file" "$port" "$token" "$rounds" "$import_rounds" "$work" || status=$?
-echo "load average after $(cut -d' ' -f1-3 /proc/loadavg)"
-exit "$status"
+# The import posts a CSV of about 10 MB.
+bench_host_up "$db_file" --set http.maxBodyBytes=67108864
+bench_run "cadre territory benchmark: median of $rounds round(s) of the reads, $import_rounds of the import" \
+  run "$db_file" "$port" "$token" "$rounds" "$import_rounds" "$work"

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <vector>
 
+#include "bench_random.hpp"
 #include "territory_sqlite.hpp"
 
 namespace cadre::bench {
@@ -18,26 +19,6 @@ constexpr const char* kNames[] = {"Anna", "Ben", "Clara", "David", "Eva",  "Feli
 constexpr const char* kFamilies[] = {"Meyer",    "Schmidt", "Weber",      "Wagner", "Becker",
                                      "Hoffmann", "Koch",    "Richter",    "Klein",  "Wolf",
                                      "Neumann",  "Braun",   "Zimmermann", "Krause", "Hartmann"};
-
-/// splitmix64: the same seed gives the same org on every machine.
-class Random {
- public:
-  std::uint64_t next() {
-    state_ += 0x9e3779b97f4a7c15ULL;
-    auto z = state_;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  /// A number in [low, high].
-  std::int64_t between(std::int64_t low, std::int64_t high) {
-    return low + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(high - low + 1));
-  }
-  bool percent(int chance) { return between(0, 99) < chance; }
-
- private:
-  std::uint64_t state_ = 20260101;
-};
 
 std::int64_t dayOf(int y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -282,7 +263,7 @@ std::string employeeNumber(std::int64_t employeeId) {
 
 void generateOrg(const std::string& databasePath) {
   SqliteFile db(databasePath);
-  Random random;
+  Random random(20260101);
   auto org = shapeOrg(random);
   // A large page cache keeps the one big transaction from spilling pages to the WAL early.
   db.exec("PRAGMA cache_size = -262144");

@@ -20,6 +20,7 @@ class RecruitingPlugin : public Plugin {
     registerCandidateRoutes(routes);
     registerApplicationRoutes(routes);
     registerStageRoutes(routes);
+    registerAnalyticsRoutes(routes);
     addCandidateRetentionJob(routes);
     registerInterviewRoutes(routes);
     registerScorecardRoutes(routes);

@@ -1,5 +1,6 @@
 #include "recruiting_schema.hpp"
 
+#include "analytics_schema.hpp"
 #include "onboarding_schema.hpp"
 
 namespace cadre::recruiting {
@@ -272,7 +273,7 @@ std::vector<Migration> recruitingMigrations() {
            "requisitions and approvals, stages, candidates and CVs, applications, interviews and "
            "scorecards, offers, onboarding and training, the notification outbox",
            statements},
-          onboardingTrainingMigration()};
+          onboardingTrainingMigration(), analyticsMigration()};
 }
 
 }  // namespace cadre::recruiting

@@ -20,6 +20,7 @@ void registerRequisitionRoutes(const RouteContext& context);
 void registerCandidateRoutes(const RouteContext& context);
 void registerApplicationRoutes(const RouteContext& context);
 void registerStageRoutes(const RouteContext& context);
+void registerAnalyticsRoutes(const RouteContext& context);
 
 /// Adds the daily job that erases candidates whose retention date has passed.
 void addCandidateRetentionJob(const RouteContext& context);

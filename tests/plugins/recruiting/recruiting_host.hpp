@@ -6,9 +6,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
@@ -30,6 +32,18 @@ inline Poco::JSON::Object::Ptr jsonOf(const HttpReply& reply) {
     ADD_FAILURE() << "not a JSON object (" << reply.status << "): " << reply.body;
     return new Poco::JSON::Object;
   }
+}
+
+/// "field: message" of each field a problem document names.
+inline std::vector<std::string> fieldsOf(const HttpReply& reply) {
+  std::vector<std::string> fields;
+  auto errors = jsonOf(reply)->getArray("errors");
+  for (std::size_t i = 0; errors && i < errors->size(); ++i) {
+    auto error = errors->getObject(static_cast<unsigned>(i));
+    fields.push_back(error->getValue<std::string>("field") + ": " +
+                     error->getValue<std::string>("message"));
+  }
+  return fields;
 }
 
 /// The real `cadre serve` with the territory and recruiting plugins on SQLite or PostgreSQL.

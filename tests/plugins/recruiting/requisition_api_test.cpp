@@ -21,17 +21,6 @@ std::string body(std::int64_t unitId, const std::string& title, const std::strin
          extra + "}";
 }
 
-std::vector<std::string> fieldsOf(const HttpReply& reply) {
-  std::vector<std::string> fields;
-  auto errors = jsonOf(reply)->getArray("errors");
-  for (std::size_t i = 0; errors && i < errors->size(); ++i) {
-    auto error = errors->getObject(static_cast<unsigned>(i));
-    fields.push_back(error->getValue<std::string>("field") + ": " +
-                     error->getValue<std::string>("message"));
-  }
-  return fields;
-}
-
 class RequisitionApiTest : public SharedRecruitingHost {
  protected:
   HttpReply post(const std::string& user, const std::string& path, const std::string& text = "") {
