@@ -1,0 +1,414 @@
+#include "ldap_client.hpp"
+
+#include <ldap.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace cadre::ldap {
+namespace {
+
+std::string lower(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+/// The library's reason for the last failure on `ld`, with the server's diagnostic if any.
+std::string reasonOf(LDAP* ld, int code) {
+  std::string reason = ldap_err2string(code);
+  char* diagnostic = nullptr;
+  if (ld && ldap_get_option(ld, LDAP_OPT_DIAGNOSTIC_MESSAGE, &diagnostic) == LDAP_OPT_SUCCESS &&
+      diagnostic) {
+    if (*diagnostic) reason += " (" + std::string(diagnostic) + ")";
+    ldap_memfree(diagnostic);
+  }
+  return reason;
+}
+
+/// A handle with the options every connection has: LDAPv3, no referral chasing, timeouts, and
+/// for TLS a fresh TLS context that demands a verified certificate.
+LDAP* initialize(const std::string& uri, const LdapSettings& settings, std::string& reason) {
+  LDAP* ld = nullptr;
+  int rc = ldap_initialize(&ld, uri.c_str());
+  if (rc != LDAP_SUCCESS) {
+    reason = ldap_err2string(rc);
+    return nullptr;
+  }
+  int version = LDAP_VERSION3;
+  timeval timeout{static_cast<time_t>(settings.timeout.count()), 0};
+  bool ok = ldap_set_option(ld, LDAP_OPT_PROTOCOL_VERSION, &version) == LDAP_OPT_SUCCESS &&
+            ldap_set_option(ld, LDAP_OPT_REFERRALS, LDAP_OPT_OFF) == LDAP_OPT_SUCCESS &&
+            ldap_set_option(ld, LDAP_OPT_NETWORK_TIMEOUT, &timeout) == LDAP_OPT_SUCCESS &&
+            ldap_set_option(ld, LDAP_OPT_TIMEOUT, &timeout) == LDAP_OPT_SUCCESS;
+  if (ok && settings.tls != TlsMode::None) {
+    int demand = LDAP_OPT_X_TLS_DEMAND;
+    int client = 0;
+    ok =
+        ldap_set_option(ld, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand) == LDAP_OPT_SUCCESS &&
+        (settings.caFile.empty() || ldap_set_option(ld, LDAP_OPT_X_TLS_CACERTFILE,
+                                                    settings.caFile.c_str()) == LDAP_OPT_SUCCESS) &&
+        // The options above take effect only in a new context.
+        ldap_set_option(ld, LDAP_OPT_X_TLS_NEWCTX, &client) == LDAP_OPT_SUCCESS;
+  }
+  if (!ok) {
+    reason = "cannot set the connection options (TLS: is ldap.caFile a PEM file?)";
+    ldap_unbind_ext_s(ld, nullptr, nullptr);
+    return nullptr;
+  }
+  return ld;
+}
+
+int simpleBind(LDAP* ld, const std::string& dn, const std::string& password) {
+  berval credentials{static_cast<ber_len_t>(password.size()), const_cast<char*>(password.data())};
+  return ldap_sasl_bind_s(ld, dn.empty() ? nullptr : dn.c_str(), LDAP_SASL_SIMPLE, &credentials,
+                          nullptr, nullptr, nullptr);
+}
+
+bool blank(const std::string& text) {
+  for (char c : text) {
+    if (!std::isspace(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+DirectoryEntry parseEntry(LDAP* ld, LDAPMessage* message) {
+  DirectoryEntry entry;
+  if (char* dn = ldap_get_dn(ld, message)) {
+    entry.dn = dn;
+    ldap_memfree(dn);
+  }
+  BerElement* ber = nullptr;
+  for (char* name = ldap_first_attribute(ld, message, &ber); name;
+       name = ldap_next_attribute(ld, message, ber)) {
+    auto& values = entry.attributes[lower(name)];
+    if (berval** raw = ldap_get_values_len(ld, message, name)) {
+      for (berval** v = raw; *v; ++v) values.emplace_back((*v)->bv_val, (*v)->bv_len);
+      ldap_value_free_len(raw);
+    }
+    ldap_memfree(name);
+  }
+  if (ber) ber_free(ber, 0);
+  return entry;
+}
+
+/// Frees what ldap_parse_result hands out.
+struct ParsedResult {
+  int code = LDAP_SUCCESS;
+  char* matched = nullptr;
+  char* text = nullptr;
+  LDAPControl** controls = nullptr;
+  ~ParsedResult() {
+    if (matched) ldap_memfree(matched);
+    if (text) ldap_memfree(text);
+    if (controls) ldap_controls_free(controls);
+  }
+};
+
+std::string scopeName(int scope) {
+  return scope == LDAP_SCOPE_BASE ? "base" : scope == LDAP_SCOPE_ONELEVEL ? "one" : "sub";
+}
+
+const char hexDigits[] = "0123456789abcdef";
+
+}  // namespace
+
+const std::string* DirectoryEntry::first(const std::string& attribute) const {
+  auto it = attributes.find(lower(attribute));
+  return it == attributes.end() || it->second.empty() ? nullptr : &it->second.front();
+}
+
+const std::vector<std::string>& DirectoryEntry::values(const std::string& attribute) const {
+  static const std::vector<std::string> none;
+  auto it = attributes.find(lower(attribute));
+  return it == attributes.end() ? none : it->second;
+}
+
+LdapConnection::LdapConnection(LDAP* handle, std::string uri, const LdapSettings& settings)
+    : ld_(handle),
+      uri_(std::move(uri)),
+      pageSize_(settings.pageSize),
+      timeoutSeconds_(static_cast<int>(settings.timeout.count())) {}
+
+LdapConnection::~LdapConnection() {
+  ldap_unbind_ext_s(ld_, nullptr, nullptr);
+}
+
+std::unique_ptr<LdapConnection> LdapConnection::open(const LdapSettings& settings) {
+  return connect(settings, true);
+}
+
+std::unique_ptr<LdapConnection> LdapConnection::openUnbound(const LdapSettings& settings) {
+  return connect(settings, false);
+}
+
+std::unique_ptr<LdapConnection> LdapConnection::connect(const LdapSettings& settings, bool bind) {
+  if (settings.uris.empty()) throw LdapError(LDAP_PARAM_ERROR, "no directory server (ldap.uri)");
+  std::string failures;
+  int lastCode = LDAP_SERVER_DOWN;
+  for (const auto& uri : settings.uris) {
+    std::string reason;
+    LDAP* ld = initialize(uri, settings, reason);
+    int rc = ld ? LDAP_SUCCESS : LDAP_PARAM_ERROR;
+    const char* step = "connect";
+    if (ld && settings.tls == TlsMode::StartTls) {
+      step = "StartTLS";
+      rc = ldap_start_tls_s(ld, nullptr, nullptr);
+    } else if (ld) {
+      rc = ldap_connect(ld);
+    }
+    if (ld && rc == LDAP_SUCCESS && bind) {
+      step = "bind";
+      rc = simpleBind(ld, settings.bindDN, settings.bindPassword);
+    }
+    if (ld && rc == LDAP_SUCCESS)
+      return std::unique_ptr<LdapConnection>(new LdapConnection(ld, uri, settings));
+    if (ld) reason = reasonOf(ld, rc);
+    lastCode = rc;
+    failures += (failures.empty() ? "" : "; ") + uri + ": " + step + " failed: " + reason;
+    if (ld) ldap_unbind_ext_s(ld, nullptr, nullptr);
+    // Wrong service credentials are wrong on every server; trying the others only locks the
+    // account sooner.
+    if (rc == LDAP_INVALID_CREDENTIALS) break;
+  }
+  throw LdapError(lastCode, "cannot reach the directory: " + failures);
+}
+
+void LdapConnection::fail(int code, const std::string& what) const {
+  throw LdapError(code, what + " at " + uri_ + " failed: " + reasonOf(ld_, code));
+}
+
+void LdapConnection::search(const std::string& base, int scope, const std::string& filter,
+                            const std::vector<std::string>& attributes,
+                            const std::function<void(DirectoryEntry&&)>& onEntry) {
+  const std::string what = "search of '" + base + "' (" + scopeName(scope) + ", " + filter + ")";
+  std::vector<char*> names;
+  for (const auto& name : attributes) names.push_back(const_cast<char*>(name.c_str()));
+  names.push_back(nullptr);
+  std::string cookie;
+  do {
+    berval cookieValue{static_cast<ber_len_t>(cookie.size()), cookie.data()};
+    LDAPControl* page = nullptr;
+    int rc =
+        ldap_create_page_control(ld_, pageSize_, cookie.empty() ? nullptr : &cookieValue, 1, &page);
+    if (rc != LDAP_SUCCESS) fail(rc, what);
+    LDAPControl* controls[] = {page, nullptr};
+    int messageId = 0;
+    rc = ldap_search_ext(ld_, base.c_str(), scope, filter.c_str(),
+                         attributes.empty() ? nullptr : names.data(), 0, controls, nullptr, nullptr,
+                         LDAP_NO_LIMIT, &messageId);
+    ldap_control_free(page);
+    if (rc != LDAP_SUCCESS) fail(rc, what);
+    cookie.clear();
+    for (bool done = false; !done;) {
+      LDAPMessage* raw = nullptr;
+      timeval wait{timeoutSeconds_, 0};
+      int type = ldap_result(ld_, messageId, LDAP_MSG_ONE, &wait, &raw);
+      std::unique_ptr<LDAPMessage, decltype(&ldap_msgfree)> message(raw, &ldap_msgfree);
+      if (type == 0) {
+        ldap_abandon_ext(ld_, messageId, nullptr, nullptr);
+        throw LdapError(LDAP_TIMEOUT, what + " at " + uri_ + " timed out after " +
+                                          std::to_string(timeoutSeconds_) + " s");
+      }
+      if (type < 0) {
+        int code = LDAP_OTHER;
+        ldap_get_option(ld_, LDAP_OPT_RESULT_CODE, &code);
+        fail(code, what);
+      }
+      if (type == LDAP_RES_SEARCH_ENTRY) {
+        try {
+          onEntry(parseEntry(ld_, raw));
+        } catch (...) {
+          ldap_abandon_ext(ld_, messageId, nullptr, nullptr);
+          throw;
+        }
+      } else if (type == LDAP_RES_SEARCH_RESULT) {
+        ParsedResult result;
+        rc = ldap_parse_result(ld_, raw, &result.code, &result.matched, &result.text, nullptr,
+                               &result.controls, 0);
+        if (rc != LDAP_SUCCESS) fail(rc, what);
+        if (result.code != LDAP_SUCCESS) {
+          std::string text =
+              result.text && *result.text ? std::string(" (") + result.text + ")" : std::string();
+          throw LdapError(result.code,
+                          what + " at " + uri_ + " failed: " + ldap_err2string(result.code) + text);
+        }
+        if (LDAPControl* response =
+                ldap_control_find(LDAP_CONTROL_PAGEDRESULTS, result.controls, nullptr)) {
+          ber_int_t estimate = 0;
+          berval next{0, nullptr};
+          if (ldap_parse_pageresponse_control(ld_, response, &estimate, &next) == LDAP_SUCCESS &&
+              next.bv_val) {
+            cookie.assign(next.bv_val, next.bv_len);
+            ber_memfree(next.bv_val);
+          }
+        }
+        done = true;
+      }
+      // LDAP_RES_SEARCH_REFERENCE: referrals are not chased.
+    }
+  } while (!cookie.empty());
+}
+
+std::size_t LdapConnection::count(const std::string& base, int scope, const std::string& filter) {
+  std::size_t n = 0;
+  search(base, scope, filter, {LDAP_NO_ATTRS}, [&n](DirectoryEntry&&) { ++n; });
+  return n;
+}
+
+std::optional<DirectoryEntry> LdapConnection::read(const std::string& dn,
+                                                   const std::vector<std::string>& attributes) {
+  std::optional<DirectoryEntry> found;
+  try {
+    search(dn, LDAP_SCOPE_BASE, "(objectClass=*)", attributes,
+           [&found](DirectoryEntry&& entry) { found = std::move(entry); });
+  } catch (const LdapError& e) {
+    if (e.code() != LDAP_NO_SUCH_OBJECT) throw;
+  }
+  return found;
+}
+
+std::vector<std::string> LdapConnection::allValues(const std::string& dn,
+                                                   const std::string& attribute) {
+  const std::string name = lower(attribute);
+  std::vector<std::string> values;
+  std::string request = attribute;
+  for (;;) {
+    auto entry = read(dn, {request});
+    if (!entry) throw LdapError(LDAP_NO_SUCH_OBJECT, "no entry '" + dn + "' at " + uri_);
+    bool more = false;
+    for (auto& [returned, part] : entry->attributes) {
+      if (returned != name && returned.rfind(name + ";", 0) != 0) continue;
+      values.insert(values.end(), std::make_move_iterator(part.begin()),
+                    std::make_move_iterator(part.end()));
+      auto range = parseValueRange(returned);
+      if (range && range->high >= 0) {
+        request = attribute + ";range=" + std::to_string(range->high + 1) + "-*";
+        more = true;
+      }
+    }
+    if (!more) return values;
+  }
+}
+
+bool LdapConnection::bindAs(const std::string& dn, const std::string& password) {
+  if (dn.empty() || blank(password)) return false;
+  int rc = simpleBind(ld_, dn, password);
+  if (rc == LDAP_SUCCESS) return true;
+  if (rc == LDAP_INVALID_CREDENTIALS) return false;
+  fail(rc, "bind as '" + dn + "'");
+}
+
+std::string escapeFilterValue(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (char c : value) {
+    if (c == '*' || c == '(' || c == ')' || c == '\\' || c == '\0') {
+      auto byte = static_cast<unsigned char>(c);
+      out += '\\';
+      out += hexDigits[byte >> 4];
+      out += hexDigits[byte & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string escapeDnValue(std::string_view value) {
+  std::string out;
+  out.reserve(value.size() + 4);
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    char c = value[i];
+    bool special = c == ',' || c == '+' || c == '"' || c == '\\' || c == '<' || c == '>' ||
+                   c == ';' || c == '=';
+    bool edge = (i == 0 && (c == ' ' || c == '#')) || (i + 1 == value.size() && c == ' ');
+    if (c == '\0') {
+      out += "\\00";
+    } else if (special || edge) {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string canonicalDn(std::string_view dn) {
+  const std::string text(dn);
+  LDAPDN parsed = nullptr;
+  if (ldap_str2dn(text.c_str(), &parsed, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS) {
+    throw LdapError(LDAP_INVALID_DN_SYNTAX, "'" + text + "' is not a DN");
+  }
+  std::string out;
+  for (int r = 0; parsed && parsed[r]; ++r) {
+    std::vector<std::string> avas;
+    for (int a = 0; parsed[r][a]; ++a) {
+      const LDAPAVA* ava = parsed[r][a];
+      std::string value(ava->la_value.bv_val, ava->la_value.bv_len);
+      std::string part = lower(std::string(ava->la_attr.bv_val, ava->la_attr.bv_len)) + "=";
+      if (ava->la_flags & LDAP_AVA_BINARY) {
+        part += '#';
+        for (unsigned char byte : value) {
+          part += hexDigits[byte >> 4];
+          part += hexDigits[byte & 0xf];
+        }
+      } else {
+        part += escapeDnValue(lower(value));
+      }
+      avas.push_back(part);
+    }
+    std::sort(avas.begin(), avas.end());
+    if (r > 0) out += ',';
+    for (std::size_t a = 0; a < avas.size(); ++a) out += (a ? "+" : "") + avas[a];
+  }
+  ldap_dnfree(parsed);
+  return out;
+}
+
+std::string objectGuidToText(std::string_view binary) {
+  if (binary.size() != 16) {
+    throw std::invalid_argument("an objectGUID has 16 bytes, not " + std::to_string(binary.size()));
+  }
+  static const int order[] = {3, 2, 1, 0, -1, 5, 4, -1, 7, 6, -1, 8, 9, -1, 10, 11, 12, 13, 14, 15};
+  std::string text;
+  for (int index : order) {
+    if (index < 0) {
+      text += '-';
+      continue;
+    }
+    auto byte = static_cast<unsigned char>(binary[static_cast<std::size_t>(index)]);
+    text += hexDigits[byte >> 4];
+    text += hexDigits[byte & 0xf];
+  }
+  return text;
+}
+
+std::optional<ValueRange> parseValueRange(std::string_view attributeName) {
+  const std::string name = lower(std::string(attributeName));
+  auto at = name.find(";range=");
+  if (at == std::string::npos) return std::nullopt;
+  std::string spec = name.substr(at + 7);
+  if (auto option = spec.find(';'); option != std::string::npos) spec.resize(option);
+  auto dash = spec.find('-');
+  if (dash == std::string::npos || dash == 0 || dash + 1 == spec.size()) return std::nullopt;
+  auto digits = [](const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(c); });
+  };
+  std::string low = spec.substr(0, dash);
+  std::string high = spec.substr(dash + 1);
+  if (!digits(low) || (high != "*" && !digits(high))) return std::nullopt;
+  ValueRange range;
+  range.low = std::stoll(low);
+  range.high = high == "*" ? -1 : std::stoll(high);
+  return range;
+}
+
+std::string checkDirectory(const LdapSettings& settings) {
+  auto connection = LdapConnection::open(settings);
+  std::size_t n = connection->count(settings.baseDN, settings.scope, settings.filter);
+  return "ldap: ok (" + std::to_string(n) + (n == 1 ? " entry matches " : " entries match ") +
+         settings.filter + " under " + settings.baseDN + " at " + connection->uri() + ")";
+}
+
+}  // namespace cadre::ldap
