@@ -121,10 +121,9 @@ TEST_P(OrgDirectoryTest, ADirectoryLoginLinksItsUserToOneEmployeeOnly) {
   other.directoryId = "77aa-uuid";
   other.employeeNumber = "E8";
   sync(other, "2024-01-01");
+  auto second = byDirectoryId("77aa-uuid")->id;
   try {
-    org_.db().inTransaction([&](Transaction& tx) {
-      directory_.linkUser(tx, byDirectoryId("77aa-uuid")->id, 42, "ldap");
-    });
+    org_.db().inTransaction([&](Transaction& tx) { directory_.linkUser(tx, second, 42, "ldap"); });
     FAIL() << "a user was linked to a second employee";
   } catch (const HttpError& error) {
     EXPECT_EQ(error.status(), 409);
