@@ -105,54 +105,48 @@ std::string LdifBuilder::organizationalUnit(const std::string& name, const std::
   return dn;
 }
 
-std::string LdifBuilder::person(const Person& p, const std::string& ouDn) {
+std::string LdifBuilder::addPerson(const PersonFields& p, const std::string& login,
+                                   const std::string& departmentAttribute, LdifAttributes a,
+                                   const LdifAttributes& tail, const std::string& ouDn) {
   const std::string cn = p.commonName.empty() ? joinName(p.givenName, p.familyName) : p.commonName;
   const std::string dn = "cn=" + dnValue(cn) + "," + ouDn;
-  LdifAttributes a = {{"objectClass", "inetOrgPerson"}, {"cn", cn}};
+  a.emplace_back("cn", cn);
   a.emplace_back("sn", p.familyName.empty() ? cn : p.familyName);
-  addIf(a, "uid", p.uid);
   addIf(a, "givenName", p.givenName);
   addIf(a, "displayName", p.displayName);
   addIf(a, "employeeNumber", p.employeeNumber);
   addIf(a, "mail", p.mail);
   addIf(a, "telephoneNumber", p.phone);
   addIf(a, "title", p.title);
-  addIf(a, "departmentNumber", p.department);
+  addIf(a, departmentAttribute, p.department);
   addIf(a, "manager", p.managerDn);
-  if (p.password != "-") addIf(a, "userPassword", p.password.empty() ? "pw-" + p.uid : p.password);
+  a.insert(a.end(), tail.begin(), tail.end());
+  if (p.password != "-") addIf(a, "userPassword", p.password.empty() ? "pw-" + login : p.password);
   a.insert(a.end(), p.extra.begin(), p.extra.end());
   entry(dn, a);
   return dn;
 }
 
+std::string LdifBuilder::person(const Person& p, const std::string& ouDn) {
+  LdifAttributes tail;
+  addIf(tail, "uid", p.uid);
+  return addPerson(p, p.uid, "departmentNumber", {{"objectClass", "inetOrgPerson"}}, tail, ouDn);
+}
+
 std::string LdifBuilder::adUser(const AdUser& u, const std::string& ouDn) {
-  const std::string cn = u.commonName.empty() ? joinName(u.givenName, u.familyName) : u.commonName;
-  const std::string dn = "cn=" + dnValue(cn) + "," + ouDn;
   // mstop's MUST attributes (instanceType, nTSecurityDescriptor, objectCategory) with the
   // values a real domain would show.
-  LdifAttributes a = {{"objectClass", "user"},
-                      {"objectClass", "extensibleObject"},
-                      {"cn", cn},
-                      {"instanceType", "4"},
-                      {"nTSecurityDescriptor", std::string("\x01\x00\x04\x80", 4)},
-                      {"objectCategory", "CN=Person,CN=Schema,CN=Configuration," + baseDN_}};
-  addIf(a, "sAMAccountName", u.sAMAccountName);
-  addIf(a, "givenName", u.givenName);
-  addIf(a, "sn", u.familyName);
-  addIf(a, "displayName", u.displayName);
-  addIf(a, "employeeNumber", u.employeeNumber);
-  addIf(a, "mail", u.mail);
-  addIf(a, "title", u.title);
-  addIf(a, "department", u.department);
-  addIf(a, "manager", u.managerDn);
-  a.emplace_back("objectGUID", u.objectGuid.empty() ? testGuid(u.sAMAccountName) : u.objectGuid);
-  a.emplace_back("userAccountControl", std::to_string(u.userAccountControl));
-  a.emplace_back("uSNChanged", std::to_string(u.uSNChanged));
-  if (u.password != "-")
-    addIf(a, "userPassword", u.password.empty() ? "pw-" + u.sAMAccountName : u.password);
-  a.insert(a.end(), u.extra.begin(), u.extra.end());
-  entry(dn, a);
-  return dn;
+  LdifAttributes head = {{"objectClass", "user"},
+                         {"objectClass", "extensibleObject"},
+                         {"instanceType", "4"},
+                         {"nTSecurityDescriptor", std::string("\x01\x00\x04\x80", 4)},
+                         {"objectCategory", "CN=Person,CN=Schema,CN=Configuration," + baseDN_}};
+  LdifAttributes tail;
+  addIf(tail, "sAMAccountName", u.sAMAccountName);
+  tail.emplace_back("objectGUID", u.objectGuid.empty() ? testGuid(u.sAMAccountName) : u.objectGuid);
+  tail.emplace_back("userAccountControl", std::to_string(u.userAccountControl));
+  tail.emplace_back("uSNChanged", std::to_string(u.uSNChanged));
+  return addPerson(u, u.sAMAccountName, "department", head, tail, ouDn);
 }
 
 std::string LdifBuilder::group(const std::string& cn, const std::string& ouDn,

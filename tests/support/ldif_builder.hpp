@@ -32,9 +32,8 @@ class LdifBuilder {
   /// An organizationalUnit `name` under `parentDn` (the base when empty); returns its DN.
   std::string organizationalUnit(const std::string& name, const std::string& parentDn = "");
 
-  /// An inetOrgPerson (OpenLDAP-style employee).
-  struct Person {
-    std::string uid;
+  /// What OpenLDAP and Active Directory-like people have in common.
+  struct PersonFields {
     std::string givenName;
     std::string familyName;
     /// The RDN value, "cn=<commonName>"; default "<givenName> <familyName>".
@@ -44,35 +43,29 @@ class LdifBuilder {
     std::string mail;
     std::string phone;
     std::string title;
+    /// departmentNumber (inetOrgPerson) or department (AD).
     std::string department;
     std::string managerDn;
-    /// Default "pw-<uid>"; "-" for none.
+    /// Default "pw-<login>"; "-" for none.
     std::string password;
     LdifAttributes extra;
+  };
+
+  /// An inetOrgPerson (OpenLDAP-style employee).
+  struct Person : PersonFields {
+    std::string uid;
   };
   /// Adds the person under `ouDn` and returns its DN (the cn escaped per RFC 4514).
   std::string person(const Person& person, const std::string& ouDn);
 
   /// An Active Directory-like user (Debian's msuser schema: objectClass user, with
   /// extensibleObject for sAMAccountName). Disabled when userAccountControl has bit 2.
-  struct AdUser {
+  struct AdUser : PersonFields {
     std::string sAMAccountName;
-    std::string givenName;
-    std::string familyName;
-    std::string commonName;
-    std::string displayName;
-    std::string employeeNumber;
-    std::string mail;
-    std::string title;
-    std::string department;
-    std::string managerDn;
     /// 16 bytes; default testGuid(sAMAccountName).
     std::string objectGuid;
     int userAccountControl = 512;
     std::int64_t uSNChanged = 1;
-    /// Default "pw-<sAMAccountName>"; "-" for none.
-    std::string password;
-    LdifAttributes extra;
   };
   std::string adUser(const AdUser& user, const std::string& ouDn);
 
@@ -95,6 +88,12 @@ class LdifBuilder {
   const std::string& text() const { return text_; }
 
  private:
+  /// Adds a person under `ouDn`: `head` (object classes and such), the fields' attributes,
+  /// `tail`, userPassword and the extra attributes; returns its DN.
+  std::string addPerson(const PersonFields& fields, const std::string& login,
+                        const std::string& departmentAttribute, LdifAttributes head,
+                        const LdifAttributes& tail, const std::string& ouDn);
+
   std::string baseDN_;
   std::string text_;
 };

@@ -27,6 +27,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/local_server.hpp"
+
 namespace cadre::test {
 namespace {
 
@@ -63,79 +65,16 @@ std::string findBinDir() {
   return (root / std::to_string(best) / "bin").string();
 }
 
-/// A TCP port on 127.0.0.1 that nobody listens on right now (the kernel's pick for port 0).
-int freePort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) throw std::runtime_error("socket() failed while picking a port for PostgreSQL");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  socklen_t length = sizeof(address);
-  bool ok = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0 &&
-            ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0;
-  ::close(fd);
-  if (!ok) throw std::runtime_error("cannot bind 127.0.0.1:0 to pick a port for PostgreSQL");
-  return ntohs(address.sin_port);
-}
-
 bool isRoot() {
   return ::geteuid() == 0;
 }
 
-/// Where clusters go: $TMPDIR when set, else /dev/shm (memory: a cluster copies and starts
-/// several times faster there than on a loaded disk), else the system's temporary folder.
-fs::path scratchRoot() {
-  if (!std::getenv("TMPDIR") && ::access("/dev/shm", W_OK | X_OK) == 0) return "/dev/shm";
-  return fs::temp_directory_path();
-}
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-/// The last lines of a log, for error messages.
-std::string tail(const std::string& path, std::size_t maxChars = 2000) {
-  std::string text = readFile(path);
-  if (text.size() > maxChars) text = "…" + text.substr(text.size() - maxChars);
-  return text.empty() ? "(empty " + path + ")" : text;
-}
-
 /// Runs a program (as `postgres` via runuser when we are root) in `cwd` with its output in
 /// `logPath`; kills it and throws when it outlives `timeout`. Returns the exit status.
-int runProgram(std::vector<std::string> argv, const std::string& cwd, const std::string& logPath,
+int runAsOwner(std::vector<std::string> argv, const std::string& cwd, const std::string& logPath,
                std::chrono::seconds timeout) {
   if (isRoot()) argv.insert(argv.begin(), {"/usr/sbin/runuser", "-u", "postgres", "--"});
-  std::vector<char*> args;
-  for (auto& arg : argv) args.push_back(arg.data());
-  args.push_back(nullptr);
-  pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error("fork() failed starting " + argv.front());
-  if (pid == 0) {
-    int log = ::open(logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    int devNull = ::open("/dev/null", O_RDONLY);
-    if (log < 0 || devNull < 0 || ::chdir(cwd.c_str()) != 0) ::_exit(126);
-    ::dup2(devNull, 0);
-    ::dup2(log, 1);
-    ::dup2(log, 2);
-    ::execv(args.front(), args.data());
-    ::_exit(127);
-  }
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  int status = 0;
-  while (::waitpid(pid, &status, WNOHANG) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      ::waitpid(pid, &status, 0);
-      throw std::runtime_error(argv.back() + " did not finish within " +
-                               std::to_string(timeout.count()) + " s: " + tail(logPath));
-    }
-    std::this_thread::sleep_for(10ms);
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return runProgram(argv, cwd, logPath, timeout);
 }
 
 /// The owner initdb and pg_ctl run as: `postgres` when we are root, else ourselves.
@@ -172,12 +111,13 @@ void runInitdb(const std::string& binDir, const std::string& folder) {
       throw std::runtime_error("cannot hand " + passwordFile + " to the postgres user");
   }
   int status =
-      runProgram({binDir + "/initdb", "-D", folder + "/data", "-U", "cadre",
+      runAsOwner({binDir + "/initdb", "-D", folder + "/data", "-U", "cadre",
                   "--pwfile=" + passwordFile, "--auth-host=scram-sha-256", "--auth-local=trust",
                   "-E", "UTF8", "--no-locale", "--no-sync", "--wal-segsize=1"},
                  folder, log, kStepTimeout);
   if (status != 0)
-    throw std::runtime_error("initdb failed (exit " + std::to_string(status) + "): " + tail(log));
+    throw std::runtime_error("initdb failed (exit " + std::to_string(status) +
+                             "): " + fileTail(log));
 }
 
 /// A freshly initialized cluster to copy, made once per machine, PostgreSQL version and owner
@@ -205,22 +145,14 @@ std::string clusterTemplate(const std::string& binDir) {
   return (ready / "data").string();
 }
 
-/// Stops and removes the clusters of test processes that died without cleaning up (a crash, a
-/// ctest timeout): each cluster folder names its process in owner.pid.
+/// Stops and removes the clusters of test processes that died without cleaning up.
 void reapOrphans(const std::string& binDir) {
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(scratchRoot(), ec)) {
-    if (entry.path().filename().string().rfind("cadre-pg-run-", 0) != 0) continue;
-    std::ifstream ownerFile(entry.path() / "owner.pid");
-    pid_t owner = 0;
-    if (!(ownerFile >> owner) || owner <= 0 || ::kill(owner, 0) == 0 || errno != ESRCH) continue;
-    const std::string folder = entry.path().string();
-    if (fs::exists(entry.path() / "data" / "postmaster.pid")) {
-      runProgram({binDir + "/pg_ctl", "-D", folder + "/data", "-m", "immediate", "-w", "stop"},
+  removeOrphanFolders("cadre-pg-run-", [&binDir](const std::string& folder) {
+    if (fs::exists(folder + "/data/postmaster.pid")) {
+      runAsOwner({binDir + "/pg_ctl", "-D", folder + "/data", "-m", "immediate", "-w", "stop"},
                  folder, folder + "/pg_ctl.log", kStepTimeout);
     }
-    fs::remove_all(entry.path(), ec);
-  }
+  });
 }
 
 /// Runs one SQL command as `cadre` on the server's `postgres` database; throws with the error.
@@ -267,19 +199,13 @@ PostgresServer::PostgresServer() : binDir_(findBinDir()) {
   clusterOwner();  // fails early and clearly when root has no postgres user
   reapOrphans(binDir_);
   folder_ = makeOwnedFolder((scratchRoot() / "cadre-pg-run-XXXXXX").string());
-  std::ofstream(folder_ + "/owner.pid") << ::getpid() << "\n";
+  markOwner(folder_);
   try {
     initCluster();
-    // The port is free when picked but another process may take it before the server does.
-    for (int attempt = 1;; ++attempt) {
-      port_ = freePort();
-      try {
-        startServer();
-        break;
-      } catch (const std::runtime_error&) {
-        if (attempt == 3) throw;
-      }
-    }
+    port_ = startOnFreePort("PostgreSQL", [this](int port) {
+      port_ = port;
+      startServer();
+    });
   } catch (...) {
     std::error_code ec;
     fs::remove_all(folder_, ec);
@@ -301,8 +227,9 @@ void PostgresServer::initCluster() {
   const std::string data = folder_ + "/data";
   const std::string log = folder_ + "/initdb.log";
   const std::string templateData = clusterTemplate(binDir_);
-  int status = runProgram({"/bin/cp", "-a", templateData, data}, folder_, log, kStepTimeout);
-  if (status != 0) throw std::runtime_error("copying the cluster template failed: " + tail(log));
+  int status = runAsOwner({"/bin/cp", "-a", templateData, data}, folder_, log, kStepTimeout);
+  if (status != 0)
+    throw std::runtime_error("copying the cluster template failed: " + fileTail(log));
   std::ofstream(data + "/postgresql.conf", std::ios::app)
       << "\n# cadre tests\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '" << folder_
       << "'\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
@@ -311,14 +238,14 @@ void PostgresServer::initCluster() {
 
 void PostgresServer::startServer() {
   const std::string log = folder_ + "/pg_ctl.log";
-  int status = runProgram(
+  int status = runAsOwner(
       {binDir_ + "/pg_ctl", "-D", folder_ + "/data", "-l", folder_ + "/server.log", "-o",
        "-p " + std::to_string(port_), "-w", "-t", std::to_string(kStepTimeout.count()), "start"},
       folder_, log, kStepTimeout + 10s);
   if (status != 0) {
     throw std::runtime_error("PostgreSQL did not start on 127.0.0.1:" + std::to_string(port_) +
                              " within " + std::to_string(kStepTimeout.count()) +
-                             " s: " + tail(log) + "\n" + tail(folder_ + "/server.log"));
+                             " s: " + fileTail(log) + "\n" + fileTail(folder_ + "/server.log"));
   }
   running_ = true;
 }
@@ -326,10 +253,10 @@ void PostgresServer::startServer() {
 void PostgresServer::stopServer() {
   running_ = false;
   const std::string log = folder_ + "/pg_ctl.log";
-  int status = runProgram({binDir_ + "/pg_ctl", "-D", folder_ + "/data", "-m", "immediate", "-w",
+  int status = runAsOwner({binDir_ + "/pg_ctl", "-D", folder_ + "/data", "-m", "immediate", "-w",
                            "-t", std::to_string(kStepTimeout.count()), "stop"},
                           folder_, log, kStepTimeout + 10s);
-  if (status != 0) throw std::runtime_error("pg_ctl stop failed: " + tail(log));
+  if (status != 0) throw std::runtime_error("pg_ctl stop failed: " + fileTail(log));
 }
 
 std::string PostgresServer::createDatabase(const std::string& name) {

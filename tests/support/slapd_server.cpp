@@ -18,7 +18,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "support/child_process.hpp"
+#include "support/local_server.hpp"
 
 namespace cadre::test {
 namespace {
@@ -32,29 +32,11 @@ const char* const kInstallHint =
     "scripts/setup.sh installs the Debian packages slapd and ldap-utils";
 constexpr auto kStepTimeout = 30s;
 
-fs::path scratchRoot() {
-  if (!std::getenv("TMPDIR") && ::access("/dev/shm", W_OK | X_OK) == 0) return "/dev/shm";
-  return fs::temp_directory_path();
-}
-
 std::string readFile(const std::string& path) {
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-/// Removes the folders of test processes that died without cleaning up (their slapd died with
-/// them): each folder names its process in owner.pid.
-void reapOrphans() {
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(scratchRoot(), ec)) {
-    if (entry.path().filename().string().rfind("cadre-slapd-", 0) != 0) continue;
-    std::ifstream ownerFile(entry.path() / "owner.pid");
-    pid_t owner = 0;
-    if (!(ownerFile >> owner) || owner <= 0 || ::kill(owner, 0) == 0 || errno != ESRCH) continue;
-    fs::remove_all(entry.path(), ec);
-  }
 }
 
 /// The matching rules of a syntax, as Active Directory has them; msuser.schema declares none,
@@ -126,27 +108,22 @@ SlapdServer::SlapdServer(const std::string& ldif, Options options) : options_(st
   if (::access(kSlapd, X_OK) != 0)
     throw std::runtime_error(std::string("slapd is not installed: no ") + kSlapd + " (" +
                              kInstallHint + ")");
-  reapOrphans();
+  // Their slapd died with them (startProgram's dieWithParent); only the folders are left.
+  removeOrphanFolders("cadre-slapd-");
   std::string pattern = (scratchRoot() / "cadre-slapd-XXXXXX").string();
   if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a folder for slapd");
   folder_ = pattern;
-  std::ofstream(folder_ + "/owner.pid") << ::getpid() << "\n";
+  markOwner(folder_);
   try {
     fs::create_directory(folder_ + "/db");
     if (options_.tls != Tls::None) makeCertificates();
     writeConfig();
     load(ldif);
-    // The port is free when picked but another process may take it before slapd does.
-    for (int attempt = 1;; ++attempt) {
-      port_ = freeLoopbackPort("slapd");
+    port_ = startOnFreePort("slapd", [this](int port) {
+      port_ = port;
       if (options_.tls != Tls::None) ldapsPort_ = freeLoopbackPort("slapd (ldaps)");
-      try {
-        start();
-        break;
-      } catch (const std::runtime_error&) {
-        if (attempt == 3) throw;
-      }
-    }
+      start();
+    });
   } catch (...) {
     std::error_code ec;
     fs::remove_all(folder_, ec);
@@ -214,8 +191,7 @@ void SlapdServer::writeConfig() {
   }
   if (options_.sizeLimit > 0) {
     const std::string n = std::to_string(options_.sizeLimit);
-    conf << "sizelimit size.soft=" << n << " size.hard=" << n << " size.pr=" << n
-         << " size.prtotal=unlimited\n";
+    conf << "sizelimit size.soft=" << n << " size.hard=" << n << " size.prtotal=unlimited\n";
   }
   conf << "database mdb\nsuffix \"" << options_.baseDN << "\"\nrootdn \"" << rootDN()
        << "\"\nrootpw " << rootPassword() << "\ndirectory " << folder_
@@ -274,6 +250,7 @@ void SlapdServer::kill() {
 
 void SlapdServer::stop() {
   if (pid_ <= 0) return;
+  ::kill(pid_, SIGCONT);  // a frozen server could not act on SIGTERM
   ::kill(pid_, SIGTERM);
   const auto deadline = std::chrono::steady_clock::now() + 10s;
   int status = 0;
@@ -286,6 +263,14 @@ void SlapdServer::stop() {
     std::this_thread::sleep_for(10ms);
   }
   pid_ = -1;
+}
+
+void SlapdServer::freeze() {
+  if (pid_ > 0) ::kill(pid_, SIGSTOP);
+}
+
+void SlapdServer::thaw() {
+  if (pid_ > 0) ::kill(pid_, SIGCONT);
 }
 
 void SlapdServer::restart() {

@@ -75,6 +75,10 @@ class SlapdServer {
   void stop();
   /// Starts it again on the same port(s) with the same data; a no-op when running.
   void start();
+  /// Stops the process (SIGSTOP) without closing anything: connections stay open and get no
+  /// answer, as with a server that hangs. thaw() (SIGCONT) lets it go on.
+  void freeze();
+  void thaw();
   /// stop() then start().
   void restart();
   bool running() const { return pid_ > 0; }

@@ -1,4 +1,4 @@
-#include "support/child_process.hpp"
+#include "support/local_server.hpp"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -9,12 +9,48 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
 
 namespace cadre::test {
+
+std::filesystem::path scratchRoot() {
+  if (!std::getenv("TMPDIR") && ::access("/dev/shm", W_OK | X_OK) == 0) return "/dev/shm";
+  return std::filesystem::temp_directory_path();
+}
+
+void markOwner(const std::string& folder) {
+  std::ofstream(folder + "/owner.pid") << ::getpid() << "\n";
+}
+
+void removeOrphanFolders(const std::string& prefix,
+                         const std::function<void(const std::string& folder)>& cleanUp) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(scratchRoot(), ec)) {
+    if (entry.path().filename().string().rfind(prefix, 0) != 0) continue;
+    std::ifstream ownerFile(entry.path() / "owner.pid");
+    pid_t owner = 0;
+    if (!(ownerFile >> owner) || owner <= 0 || ::kill(owner, 0) == 0 || errno != ESRCH) continue;
+    if (cleanUp) cleanUp(entry.path().string());
+    std::filesystem::remove_all(entry.path(), ec);
+  }
+}
+
+int startOnFreePort(const std::string& forWhat, const std::function<void(int port)>& start) {
+  for (int attempt = 1;; ++attempt) {
+    const int port = freeLoopbackPort(forWhat);
+    try {
+      start(port);
+      return port;
+    } catch (const std::runtime_error&) {
+      if (attempt == 3) throw;
+    }
+  }
+}
 
 int freeLoopbackPort(const std::string& forWhat) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -63,7 +99,9 @@ int runProgram(const std::vector<std::string>& argv, const std::string& cwd,
     if (std::chrono::steady_clock::now() > deadline) {
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &status, 0);
-      throw std::runtime_error(argv.front() + " did not finish within " +
+      std::string command;
+      for (const auto& arg : argv) command += (command.empty() ? "" : " ") + arg;
+      throw std::runtime_error(command + " did not finish within " +
                                std::to_string(timeout.count()) + " s: " + fileTail(logPath));
     }
     std::this_thread::sleep_for(5ms);
