@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "ldap_client.hpp"
+#include "ldap_values.hpp"
 
 namespace cadre::ldap {
 

@@ -143,9 +143,15 @@ TEST_F(DirectoryAccountsTest, AnUnknownLoginOrOneThatTwoEntriesShareIsRefused) {
 TEST(DirectoryAccountsOnActiveDirectory, SamAccountNamesLogInAndTheDisableBitLocksOut) {
   cadre::test::LdifBuilder ldif;
   auto users = ldif.organizationalUnit("Users");
-  cadre::test::LdifBuilder::AdUser jdoe{"jdoe", "John", "Doe"};
+  cadre::test::LdifBuilder::AdUser jdoe;
+  jdoe.sAMAccountName = "jdoe";
+  jdoe.givenName = "John";
+  jdoe.familyName = "Doe";
   std::string jdoeDn = ldif.adUser(jdoe, users);
-  cadre::test::LdifBuilder::AdUser mai{"mmai", "Mai", "Nguyễn"};
+  cadre::test::LdifBuilder::AdUser mai;
+  mai.sAMAccountName = "mmai";
+  mai.givenName = "Mai";
+  mai.familyName = "Nguyễn";
   mai.userAccountControl = 514;
   std::string maiDn = ldif.adUser(mai, users);
   SlapdServer server(ldif.text());

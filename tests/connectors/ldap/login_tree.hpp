@@ -22,24 +22,40 @@ struct LoginTree {
   std::map<std::string, std::string> keys;
 };
 
+/// An inetOrgPerson of the login tree.
+inline cadre::test::LdifBuilder::Person loginPerson(const std::string& uid,
+                                                    const std::string& givenName,
+                                                    const std::string& familyName,
+                                                    const std::string& displayName = "") {
+  cadre::test::LdifBuilder::Person person;
+  person.uid = uid;
+  person.givenName = givenName;
+  person.familyName = familyName;
+  person.displayName = displayName;
+  person.employeeNumber = "E-" + uid;
+  return person;
+}
+
 inline LoginTree loginTree() {
-  using Person = cadre::test::LdifBuilder::Person;
   cadre::test::LdifBuilder ldif;
   LoginTree tree;
   auto people = ldif.organizationalUnit("people");
   auto contractors = ldif.organizationalUnit("contractors");
   auto groups = ldif.organizationalUnit("groups");
-  tree.lan = ldif.person(Person{"lan", "Lan", "Trần Thị", "", "Trần Thị Lan", "E1"}, people);
-  tree.wei = ldif.person(Person{"wei", "伟", "王", "", "王伟", "E2"}, people);
-  tree.budi = ldif.person(Person{"budi", "Budi", "Santoso", "", "", "E3"}, people);
-  tree.sean =
-      ldif.person(Person{"sobrien", "Sean", "O'Brien", R"(O'Brien, Sean + "Q")", "", "E4"}, people);
-  Person ines{"ines", "Ines", "Wahyuni", "", "", "E5"};
+  tree.lan = ldif.person(loginPerson("lan", "Lan", "Trần Thị", "Trần Thị Lan"), people);
+  tree.wei = ldif.person(loginPerson("wei", "伟", "王", "王伟"), people);
+  tree.budi = ldif.person(loginPerson("budi", "Budi", "Santoso"), people);
+  auto sean = loginPerson("sobrien", "Sean", "O'Brien");
+  sean.commonName = R"(O'Brien, Sean + "Q")";
+  tree.sean = ldif.person(sean, people);
+  auto ines = loginPerson("ines", "Ines", "Wahyuni");
   ines.extra = {{"employeeType", "Inactive"}};
   tree.ines = ldif.person(ines, people);
-  tree.admin = ldif.person(Person{"admin", "Directory", "Admin", "", "", "E6"}, people);
-  ldif.person(Person{"twin", "Tri", "Wibowo", "", "", "E7"}, people);
-  ldif.person(Person{"twin", "Tri", "Wibisono", "", "", "C1"}, contractors);
+  tree.admin = ldif.person(loginPerson("admin", "Directory", "Admin"), people);
+  ldif.person(loginPerson("twin", "Tri", "Wibowo"), people);
+  auto otherTwin = loginPerson("twin", "Tri", "Wibisono");
+  otherTwin.employeeNumber = "C-twin";
+  ldif.person(otherTwin, contractors);
   auto managers = ldif.group("sales-managers", groups, {tree.lan, tree.sean});
   auto hr = ldif.group("hr", groups, {tree.wei});
   auto it = ldif.group("it", groups, {tree.budi});
