@@ -45,7 +45,7 @@ class DirectoryAccountsTest : public ::testing::Test {
         // A server that takes a DN without a password as a successful (anonymous) bind.
         server_(tree_.ldif,
                 SlapdServer::Options{"dc=example,dc=com", 0, SlapdServer::Tls::None, true}),
-        settings_(readLdapSettings(MapConfig(directoryKeys(server_, tree_.keys)))),
+        settings_(settingsOf(directoryKeys(server_, tree_.keys))),
         accounts_(settings_) {}
 
   std::string entryUuid(const std::string& dn) {
@@ -155,8 +155,8 @@ TEST(DirectoryAccountsOnActiveDirectory, SamAccountNamesLogInAndTheDisableBitLoc
   mai.userAccountControl = 514;
   std::string maiDn = ldif.adUser(mai, users);
   SlapdServer server(ldif.text());
-  DirectoryAccounts accounts(readLdapSettings(MapConfig(directoryKeys(
-      server, {{"ldap.profile", "activedirectory"}, {"ldap.filter", "(objectClass=user)"}}))));
+  DirectoryAccounts accounts(settingsOf(directoryKeys(
+      server, {{"ldap.profile", "activedirectory"}, {"ldap.filter", "(objectClass=user)"}})));
 
   AccountCheck john = accounts.check("JDoe", "pw-jdoe");
   EXPECT_TRUE(john.accepted) << john.reason;
