@@ -15,7 +15,8 @@ constexpr long long kAccountDisable = 0x2;
 std::string stableIdOf(const DirectoryEntry& entry, const LdapSettings& settings) {
   const std::string* id = entry.first(settings.map.id);
   if (!id) return "";
-  if (Poco::icompare(settings.map.id, "objectGUID") != 0) return *id;
+  // Lower-case, as the sync stores it: "6F1C…" and "6f1c…" are one entryUUID.
+  if (Poco::icompare(settings.map.id, "objectGUID") != 0) return Poco::toLower(*id);
   return id->size() == 16 ? objectGuidToText(*id) : "";
 }
 

@@ -8,7 +8,7 @@
 
 namespace cadre::ldap {
 
-/// The entry's stable id as Cadre stores it (employees' directoryId): entryUUID as written,
+/// The entry's stable id as Cadre stores it (employees' directoryId): entryUUID lower-cased,
 /// objectGUID in Active Directory's text form. "" when the entry has none (or a GUID that is not
 /// 16 bytes).
 std::string stableIdOf(const DirectoryEntry& entry, const LdapSettings& settings);

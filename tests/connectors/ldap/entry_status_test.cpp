@@ -44,10 +44,10 @@ TEST(EntryStatusTest, AStatusAttributeDisablesOnAnyListedValueInAnyCase) {
   EXPECT_EQ(disabledReason(entry("mail", "left@example.com"), settings), std::nullopt);
 }
 
-TEST(EntryStatusTest, TheStableIdIsEntryUuidAsWrittenOrObjectGuidAsText) {
+TEST(EntryStatusTest, TheStableIdIsEntryUuidLowerCasedOrObjectGuidAsText) {
   LdapSettings openLdap;
   openLdap.map.id = "entryUUID";
-  EXPECT_EQ(stableIdOf(entry("entryuuid", "6f1c0a2e-1d6b-103f-8d5e-5b8a4b2c9e11"), openLdap),
+  EXPECT_EQ(stableIdOf(entry("entryuuid", "6F1C0A2E-1d6b-103f-8d5e-5b8a4b2c9e11"), openLdap),
             "6f1c0a2e-1d6b-103f-8d5e-5b8a4b2c9e11");
   std::string guid{"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f", 16};
   EXPECT_EQ(stableIdOf(entry("objectguid", guid), activeDirectory()),
