@@ -6,14 +6,10 @@
 #include <stdexcept>
 
 #include "cadre/json_fields.hpp"
+#include "entry_status.hpp"
 
 namespace cadre::ldap {
 namespace {
-
-std::string asciiLower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return text;
-}
 
 /// Why an entry cannot be read as a person.
 class EntryProblem : public std::runtime_error {
@@ -43,29 +39,16 @@ std::string requiredText(const DirectoryEntry& entry, const std::string& attribu
   return value;
 }
 
+/// The stable id as Cadre stores it (stableIdOf); throws EntryProblem saying why there is none.
 std::string stableId(const DirectoryEntry& entry, const LdapSettings& settings) {
+  std::string id = stableIdOf(entry, settings);
+  if (!id.empty()) return id;
   const std::string& attribute = settings.map.id;
-  if (asciiLower(attribute) != "objectguid") return asciiLower(requiredText(entry, attribute));
   const std::string* value = entry.first(attribute);
   if (!value || value->empty())
     throw EntryProblem("missing required attribute '" + attribute + "'");
-  if (value->size() != 16)
-    throw EntryProblem("attribute '" + attribute + "' is " + std::to_string(value->size()) +
-                       " bytes, not the 16 of a GUID");
-  return objectGuidToText(*value);
-}
-
-bool isDisabled(const DirectoryEntry& entry, const LdapSettings& settings) {
-  if (settings.userAccountControlDisables) {
-    std::string flags = textOf(entry, "userAccountControl");
-    if (allDigits(flags) && (std::stoull(flags) & 2u) != 0) return true;
-  }
-  if (settings.statusAttribute.empty()) return false;
-  for (const auto& value : entry.values(settings.statusAttribute)) {
-    for (const auto& disabled : settings.disabledValues)
-      if (asciiLower(value) == asciiLower(disabled)) return true;
-  }
-  return false;
+  throw EntryProblem("attribute '" + attribute + "' is " + std::to_string(value->size()) +
+                     " bytes, not the 16 of a GUID");
 }
 
 /// A GeneralizedTime ("20240131235959Z", fractions allowed) moved back by `seconds`.
@@ -109,7 +92,7 @@ std::variant<DirectoryRecord, std::string> readRecord(const DirectoryEntry& entr
                        : textOf(entry, map.department);
     r.managerDn = textOf(entry, map.manager);
     if (!r.managerDn.empty()) r.managerDnKey = dnKey(r.managerDn);
-    r.disabled = isDisabled(entry, settings);
+    r.disabled = disabledReason(entry, settings).has_value();
     r.changeMark = textOf(entry, settings.changeAttribute);
   } catch (const EntryProblem& problem) {
     return std::string(problem.what());

@@ -1,8 +1,10 @@
 // The LDAP connector's plugin class: its tables, and what it declares with the host (the sync
-// command, the scheduled sync, the run history routes and page, the config check).
+// command, the scheduled sync, the run history routes and page, the config check, the directory
+// login).
 #include "cadre/context.hpp"
 #include "cadre/plugin.hpp"
 #include "cadre/territory/org_directory.hpp"
+#include "directory_login.hpp"
 #include "directory_sync.hpp"
 #include "ldap_client.hpp"
 #include "ldap_schema.hpp"
@@ -42,8 +44,10 @@ class LdapPlugin : public Plugin {
       context.addJob(syncJob(context.database(), runner,
                              std::chrono::minutes(settings.syncIntervalMinutes),
                              settings.fullSyncHour));
+      addDirectoryLogin(context, settings);
     } catch (const LdapSettingsError& e) {
-      context.logger().error("no scheduled directory sync: %s", std::string(e.what()));
+      context.logger().error("no scheduled directory sync and no directory login: %s",
+                             std::string(e.what()));
     }
   }
 };

@@ -22,7 +22,8 @@ void printPlugins(plugins::PluginHost& host) {
   }
 }
 
-/// Loads the plugins and runs the checks they added; returns how many failed.
+/// Loads the plugins, says which failed, and runs the checks the others added; returns how
+/// many failed.
 int runPluginChecks(HostRuntime& runtime) {
   int failures = 0;
   try {
@@ -30,6 +31,11 @@ int runPluginChecks(HostRuntime& runtime) {
   } catch (const std::exception& e) {
     std::printf("plugins: FAILED: %s\n", e.what());
     return 1;
+  }
+  for (const auto& status : runtime.plugins().statuses()) {
+    if (status.state != "failed") continue;
+    std::printf("plugin %s: FAILED: %s\n", status.name.c_str(), status.error.c_str());
+    ++failures;
   }
   for (const auto& check : runtime.commands().checks()) {
     try {

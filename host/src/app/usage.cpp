@@ -50,7 +50,8 @@ std::string usageOf(const std::string& subcommand) {
       {"config",
        "usage: cadre config check [--config FILE] [--set KEY=VALUE]...\n"
        "Prints every setting with where it came from (secrets masked), then checks\n"
-       "the database and the plugins folder. Exits 1 when a check fails.\n"},
+       "the database and the plugins folder, loads the plugins (naming those that fail)\n"
+       "and runs their checks (e.g. the directory's). Exits 1 when a check fails.\n"},
       {"demo",
        "usage: cadre demo [--config FILE] [--set KEY=VALUE]...\n"
        "Creates the admin login (password from admin.password, or a random one that is\n"

@@ -99,6 +99,14 @@ DirectoryOutcome OrgDirectoryProvider::upsertFromDirectory(Transaction& tx,
       .upsertFromDirectory(person, effectiveDate);
 }
 
+EmployeeRecord OrgDirectoryProvider::linkUser(Transaction& tx, std::int64_t employeeId,
+                                              std::optional<std::int64_t> userId,
+                                              const std::string& actor) {
+  MasterDataEdit edit;
+  edit.userId = userId;
+  return Workforce(tx, systemTrail(audit_, actor), actor).editMasterData(employeeId, edit);
+}
+
 std::vector<std::int64_t> OrgDirectoryProvider::managerChain(Transaction& tx,
                                                              std::int64_t employeeId,
                                                              const std::string& asOf) {

@@ -110,6 +110,12 @@ TEST_F(SyncCommandTest, SyncsChecksAndShowsItsRuns) {
   auto check = cadre({"config", "check"});
   EXPECT_EQ(check.exitCode, 0) << check.output;
   EXPECT_NE(check.output.find("\nldap: ok (3 entries match"), std::string::npos) << check.output;
+  auto badKey = cadre({"config", "check", "--set", "ldap.scope=everything"});
+  EXPECT_EQ(badKey.exitCode, 1);
+  EXPECT_NE(badKey.output.find(
+                "\nldap: FAILED: ldap.scope: must be sub, one or base, not 'everything'\n"),
+            std::string::npos)
+      << badKey.output;
   EXPECT_NE(host->cli({"help"}).output.find(
                 "sync ldap        bring the employees in step with the directory (ldap)"),
             std::string::npos);

@@ -65,6 +65,12 @@ TEST(Cli, ConfigCheckRunsThePluginsChecks) {
   EXPECT_EQ(bad.exitCode, 1);
   EXPECT_NE(bad.output.find("\nalpha: FAILED: alpha.broken is set\n"), std::string::npos)
       << bad.output;
+  HostProcess broken({"alpha", "throws_register"});
+  auto failed = broken.cli({"config", "check"});
+  EXPECT_EQ(failed.exitCode, 1);
+  EXPECT_NE(failed.output.find("\nplugin throws_register: FAILED: "), std::string::npos)
+      << failed.output;
+  EXPECT_NE(failed.output.find("\nalpha: ok (greeter ready)\n"), std::string::npos);
 }
 
 TEST(Cli, PluginsListsStatesAndFailsWhenOneFailed) {

@@ -109,6 +109,29 @@ TEST_P(OrgDirectoryTest, AReturningPersonIsReactivatedNotDuplicated) {
   EXPECT_EQ(count, 1);
 }
 
+TEST_P(OrgDirectoryTest, ADirectoryLoginLinksItsUserToOneEmployeeOnly) {
+  sync(lan(), "2024-01-01");
+  auto id = byDirectoryId("6f1c-uuid")->id;
+  auto linked = org_.db().inTransaction(
+      [&](Transaction& tx) { return directory_.linkUser(tx, id, 42, "ldap"); });
+  EXPECT_EQ(linked.userId, 42);
+  EXPECT_EQ(audit_.last, "ldap territory.employee.update");
+  EXPECT_EQ(OrgScope(org_.db()).employeeOf(User{42, "lan", "Lan", Role::Employee, "ldap"}), id);
+  auto other = lan();
+  other.directoryId = "77aa-uuid";
+  other.employeeNumber = "E8";
+  sync(other, "2024-01-01");
+  auto second = byDirectoryId("77aa-uuid")->id;
+  try {
+    org_.db().inTransaction([&](Transaction& tx) { directory_.linkUser(tx, second, 42, "ldap"); });
+    FAIL() << "a user was linked to a second employee";
+  } catch (const HttpError& error) {
+    EXPECT_EQ(error.status(), 409);
+    EXPECT_EQ(error.detail(), "user 42 belongs to employee " + std::to_string(id));
+  }
+  EXPECT_EQ(byDirectoryId("77aa-uuid")->userId, std::nullopt);
+}
+
 TEST_P(OrgDirectoryTest, AnEntryMadeAgainWithANewIdIsTheSamePerson) {
   sync(lan(), "2024-01-01");
   auto id = byDirectoryId("6f1c-uuid")->id;

@@ -153,6 +153,11 @@ class OrgDirectory {
   virtual DirectoryOutcome upsertFromDirectory(Transaction& tx, const DirectoryPerson& person,
                                                const std::string& effectiveDate,
                                                const std::string& actor) = 0;
+  /// Links the employee to the user account they log in with (std::nullopt unlinks), so that
+  /// the security layer knows whom the user manages. Throws HttpError 404 for an unknown
+  /// employee and 409 when the user belongs to another employee.
+  virtual EmployeeRecord linkUser(Transaction& tx, std::int64_t employeeId,
+                                  std::optional<std::int64_t> userId, const std::string& actor) = 0;
 
   /// The managers above an employee, nearest first, as of a date.
   virtual std::vector<std::int64_t> managerChain(Transaction& tx, std::int64_t employeeId,
