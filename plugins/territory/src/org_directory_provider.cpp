@@ -4,6 +4,7 @@
 
 #include "account_store.hpp"
 #include "dates.hpp"
+#include "org_unit_store.hpp"
 #include "rep_seat_store.hpp"
 #include "workforce.hpp"
 
@@ -48,6 +49,16 @@ std::optional<EmployeeRecord> OrgDirectoryProvider::findByUser(Transaction& tx,
                                                                std::int64_t userId) {
   EmployeeStore store(tx);
   return current(store, store.idOfUser(userId), tx);
+}
+
+std::vector<EmployeeRecord> OrgDirectoryProvider::directoryEmployees(Transaction& tx,
+                                                                     const std::string& asOf) {
+  return EmployeeStore(tx).withDirectoryId(dateOrToday(asOf));
+}
+
+std::optional<std::int64_t> OrgDirectoryProvider::findOrgUnitByCode(Transaction& tx,
+                                                                    const std::string& code) {
+  return OrgUnitStore(tx).idOfCode(code);
 }
 
 EmployeeRecord OrgDirectoryProvider::hire(Transaction& tx, const NewEmployee& person,

@@ -18,6 +18,8 @@ class OrgDirectoryProvider : public OrgDirectory {
   std::optional<EmployeeRecord> findByEmployeeNumber(Transaction& tx,
                                                      const std::string& number) override;
   std::optional<EmployeeRecord> findByUser(Transaction& tx, std::int64_t userId) override;
+  std::vector<EmployeeRecord> directoryEmployees(Transaction& tx, const std::string& asOf) override;
+  std::optional<std::int64_t> findOrgUnitByCode(Transaction& tx, const std::string& code) override;
   EmployeeRecord hire(Transaction& tx, const NewEmployee& person, const Placement& placement,
                       const std::optional<TerritorySeat>& seat, const std::string& actor) override;
   EmployeeRecord transfer(Transaction& tx, std::int64_t employeeId, const Placement& placement,
