@@ -44,33 +44,9 @@ password='password-of-12+'
 attributes=(employeeNumber givenName sn displayName mail telephoneNumber title departmentNumber
   manager entryUUID uid modifyTimestamp)
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/cadre-ldap-bench.XXXXXX")
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "ldap_bench: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-  local port
-  for _ in $(seq 100); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "ldap_bench: no free loopback port found" >&2
-  return 1
-}
+bench_name=ldap_bench
+source "$(dirname "$0")/bench_support.sh"
+bench_work cadre-ldap-bench
 
 fail() {
   echo "ldap_bench: $1:" >&2

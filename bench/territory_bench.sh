@@ -33,33 +33,9 @@ rounds=${BENCH_ROUNDS:-5}
 import_rounds=${BENCH_IMPORT_ROUNDS:-3}
 password='password-of-12+'
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/cadre-territory-bench.XXXXXX")
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "territory_bench: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-  local port
-  for _ in $(seq 100); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "territory_bench: no free loopback port found" >&2
-  return 1
-}
+bench_name=territory_bench
+source "$(dirname "$0")/bench_support.sh"
+bench_work cadre-territory-bench
 
 db_file=$work/territory.db
 port=$(free_port)
