@@ -1,7 +1,9 @@
 # Sourced by the benchmarks that time a cadre host against a tool of their own on one SQLite
 # file (territory_bench.sh, recruiting_bench.sh): the set-up they share. Everything listens on
 # and connects to 127.0.0.1 only; every process started here is stopped on exit; every step has
-# a time limit.
+# a time limit. The work folder, the processes and the ports come from bench_support.sh.
+
+source "$(dirname "${BASH_SOURCE[0]}")/bench_support.sh"
 
 # bench_start NAME BUILD_DIR TOOL TARGETS: checks BUILD_DIR/bin/cadre and BUILD_DIR/bench/TOOL
 # (naming the TARGETS to build when missing) and curl; sets build_dir, cadre, tool, a new
@@ -17,35 +19,7 @@ bench_start() {
     [ -x "$exe" ] || { echo "$bench_name: $exe is missing; build the targets $4" >&2; exit 1; }
   done
   command -v curl >/dev/null || { echo "$bench_name: curl is not installed" >&2; exit 1; }
-  work=$(mktemp -d "${TMPDIR:-/tmp}/cadre-${bench_name//_/-}.XXXXXX")
-  pids=()
-  trap bench_cleanup EXIT
-  trap 'exit 130' INT TERM
-}
-
-bench_cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "$bench_name: kept $work" >&2; else rm -rf "$work"; fi
-}
-
-# A loopback port nothing answers on (random, so parallel runs rarely collide).
-bench_free_port() {
-  local port
-  for _ in $(seq 100); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "$bench_name: no free loopback port found" >&2
-  return 1
+  bench_work "cadre-${bench_name//_/-}"
 }
 
 # bench_host_up DB_FILE [--set KEY=VALUE]...: on a free port, `cadre migrate` a new SQLite file
@@ -54,7 +28,7 @@ bench_free_port() {
 bench_host_up() {
   local db_file=$1 password='password-of-12+'
   shift
-  port=$(bench_free_port)
+  port=$(free_port)
   local settings=(--set "db.url=sqlite:$db_file" --set log.level=warning
     --set http.address=127.0.0.1 --set "http.port=$port" "$@")
   echo "$bench_name: setting up in $work" >&2

@@ -39,35 +39,9 @@ connections=${BENCH_CONNECTIONS:-$server_threads}
 wrk_threads=${BENCH_WRK_THREADS:-2}
 password='password-of-12+'
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/cadre-bench.XXXXXX")
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    # Give each a few seconds to stop on its own, then insist.
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# A loopback port nothing answers on (random, so parallel runs rarely collide).
-free_port() {
-  local port
-  for _ in $(seq 100); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "http_bench: no free loopback port found" >&2
-  return 1
-}
+bench_name=http_bench
+source "$(dirname "$0")/bench_support.sh"
+bench_work cadre-bench
 
 # Waits up to 20 s until URL answers 200.
 wait_ready() {

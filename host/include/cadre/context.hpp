@@ -5,8 +5,10 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <Poco/Logger.h>
 
@@ -72,6 +74,29 @@ struct CADRE_SDK_API WebPage {
   std::string module;
   std::set<Role> roles;
 };
+
+/// A subcommand of `cadre` that a plugin adds, e.g. `cadre sync ldap`. The host finds it after
+/// its own subcommands, with the plugins loaded and started as `cadre serve` would (no HTTP
+/// server, no jobs), and lists it in `cadre help`.
+struct CADRE_SDK_API CommandSpec {
+  /// The words that select it, separated by single spaces ("sync ldap"); the first must not be
+  /// a subcommand of the host.
+  std::string name;
+  /// The synopsis and options, printed by `cadre help NAME` and `cadre NAME --help`.
+  std::string usage;
+  /// One line for the overview of `cadre help`.
+  std::string summary;
+  /// Runs it with the arguments after the name words, in order (options included, --config,
+  /// --set and --help taken out); returns the exit code (0 done, 1 failed, 64 usage). An
+  /// exception is printed on `err` and exits 1. Called on the CLI's thread.
+  std::function<int(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)>
+      run;
+};
+
+/// A check of `cadre config check` (e.g. "ldap": connect, bind, count the matching entries).
+/// Returns what to print after "NAME: " when it passes (e.g. "ok (120 entries match)"); throws
+/// with the reason when it fails, which is printed as "NAME: FAILED: reason".
+using ConfigCheck = std::function<std::string()>;
 
 /// One change for the audit log: what was done to which object, with before and after as JSON
 /// ("" when there is none).
@@ -173,6 +198,12 @@ class CADRE_SDK_API PluginContext {
   virtual const ConfigView& config() const = 0;
   /// The plugin's logger, "cadre.<plugin>".
   virtual Poco::Logger& logger() = 0;
+  /// Adds a `cadre` subcommand. Throws std::invalid_argument for a command without a name or a
+  /// run function, or a name that another plugin's command has already.
+  virtual void addCommand(CommandSpec command) = 0;
+  /// Adds a check that `cadre config check` runs after the host's own. Throws
+  /// std::invalid_argument for an empty name or check.
+  virtual void addCheck(const std::string& name, ConfigCheck check) = 0;
 };
 
 }  // namespace cadre

@@ -22,6 +22,33 @@ void printPlugins(plugins::PluginHost& host) {
   }
 }
 
+/// Loads the plugins, says which failed, and runs the checks the others added; returns how
+/// many failed.
+int runPluginChecks(HostRuntime& runtime) {
+  int failures = 0;
+  try {
+    runtime.loadPlugins();
+  } catch (const std::exception& e) {
+    std::printf("plugins: FAILED: %s\n", e.what());
+    return 1;
+  }
+  for (const auto& status : runtime.plugins().statuses()) {
+    if (status.state != "failed") continue;
+    std::printf("plugin %s: FAILED: %s\n", status.name.c_str(), status.error.c_str());
+    ++failures;
+  }
+  for (const auto& check : runtime.commands().checks()) {
+    try {
+      std::string result = check.check();
+      std::printf("%s: %s\n", check.name.c_str(), result.c_str());
+    } catch (const std::exception& e) {
+      std::printf("%s: FAILED: %s\n", check.name.c_str(), e.what());
+      ++failures;
+    }
+  }
+  return failures;
+}
+
 }  // namespace
 
 CadreApp::CadreApp(CommandLine line, std::string executableDir)
@@ -47,8 +74,15 @@ int CadreApp::main(const ArgVec&) {
 
 int CadreApp::dispatch() {
   std::string command = line_.words.empty() ? "" : line_.words[0];
-  if (line_.help || command.empty() || command == "help") {
-    std::cout << usageOf(command == "help" && line_.words.size() > 1 ? line_.words[1] : command);
+  if (command == "help") return help();
+  if (!command.empty() && !isHostSubcommand(command)) return pluginCommand();
+  if (!line_.unknownOptions.empty()) {
+    std::cerr << "cadre: unknown option " << line_.unknownOptions.front() << "\n"
+              << usageOf(command);
+    return 64;
+  }
+  if (line_.help || command.empty()) {
+    std::cout << usageOf(command);
     return command.empty() && !line_.help ? 64 : 0;
   }
   if (command == "serve") return serve();
@@ -56,9 +90,7 @@ int CadreApp::dispatch() {
   if (command == "plugins") return listPlugins();
   if (command == "demo") return demo();
   if (command == "config") return configCheck();
-  if (command == "user") return user();
-  std::cerr << "cadre: unknown subcommand '" << command << "'\n" << usageOf("");
-  return 64;
+  return user();
 }
 
 int CadreApp::serve() {
@@ -113,10 +145,12 @@ int CadreApp::configCheck() {
                 config->sourceOf(key.key).c_str());
   }
   int failures = 0;
+  HostRuntime runtime(*config);
+  bool databaseOk = false;
   try {
-    HostRuntime runtime(*config);
     runtime.openDatabase();
     std::printf("database: ok (%s)\n", runtime.database().describe().c_str());
+    databaseOk = true;
   } catch (const std::exception& e) {
     std::printf("database: FAILED: %s\n", e.what());
     ++failures;
@@ -131,6 +165,7 @@ int CadreApp::configCheck() {
     ++failures;
   } else {
     std::printf("plugins.dir: ok (%s)\n", dir.c_str());
+    if (databaseOk) failures += runPluginChecks(runtime);
   }
   return failures == 0 ? 0 : 1;
 }

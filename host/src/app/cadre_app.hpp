@@ -28,6 +28,10 @@ class CadreApp : public Poco::Util::ServerApplication {
   int demo();
   int configCheck();
   int user();
+  /// `cadre help [SUBCOMMAND…]`: the host's usage, with the plugins' subcommands.
+  int help();
+  /// A subcommand a plugin added (`cadre sync ldap …`), or "unknown subcommand".
+  int pluginCommand();
 
   CommandLine line_;
   std::string executableDir_;
@@ -35,5 +39,7 @@ class CadreApp : public Poco::Util::ServerApplication {
 
 /// The usage text of a subcommand ("" for the overview).
 std::string usageOf(const std::string& subcommand);
+/// Whether `subcommand` is one of the host's own.
+bool isHostSubcommand(const std::string& subcommand);
 
 }  // namespace cadre

@@ -22,6 +22,7 @@ CommandLine CommandLine::parse(const std::vector<std::string>& arguments) {
     }
     if (arg.rfind("--", 0) != 0) {
       line.words.push_back(arg);
+      line.arguments.push_back(arg);
       continue;
     }
     std::string name = arg.substr(2);
@@ -30,11 +31,19 @@ CommandLine CommandLine::parse(const std::vector<std::string>& arguments) {
       value = name.substr(eq + 1);
       name = name.substr(0, eq);
     }
-    bool takesValue = name == "config" || name == "set" || kValueOptions.count(name);
-    if (!takesValue && !kFlags.count(name)) throw std::invalid_argument("unknown option --" + name);
+    bool common = name == "config" || name == "set";
+    bool takesValue = common || kValueOptions.count(name);
+    if (!takesValue && !kFlags.count(name)) {
+      // Perhaps a plugin subcommand's: it parses its arguments itself.
+      line.unknownOptions.push_back("--" + name);
+      line.arguments.push_back(arg);
+      continue;
+    }
+    if (!common) line.arguments.push_back(arg);
     if (takesValue && !value) {
       if (i + 1 >= arguments.size()) throw std::invalid_argument("--" + name + " needs a value");
       value = arguments[++i];
+      if (!common) line.arguments.push_back(*value);
     }
     if (name == "config") {
       line.configFile = *value;

@@ -56,6 +56,7 @@ void HostRuntime::loadPlugins() {
       events_,
       pages_,
       authExtensions_,
+      commands_,
       *audit_,
       *users_,
       config_,

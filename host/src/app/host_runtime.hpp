@@ -44,6 +44,8 @@ class HostRuntime {
   audit::AuditStore& audit() { return *audit_; }
   auth::SessionStore& sessions() { return *sessions_; }
   plugins::PluginHost& plugins() { return *plugins_; }
+  /// The plugins' `cadre` subcommands and config checks (filled by loadPlugins).
+  CommandRegistry& commands() { return commands_; }
   /// The plugins as the API shows them: [{name, version, state, error, file, dependencies}].
   Poco::JSON::Array::Ptr pluginStates() const;
 
@@ -62,6 +64,7 @@ class HostRuntime {
   EventBus events_;
   PageRegistry pages_;
   AuthExtensions authExtensions_;
+  CommandRegistry commands_;
   std::unique_ptr<audit::AuditStore> audit_;
   std::unique_ptr<auth::UserStore> users_;
   std::unique_ptr<auth::SessionStore> sessions_;

@@ -5,6 +5,11 @@
 
 namespace cadre {
 
+bool isHostSubcommand(const std::string& subcommand) {
+  return subcommand == "serve" || subcommand == "migrate" || subcommand == "plugins" ||
+         subcommand == "demo" || subcommand == "config" || subcommand == "user";
+}
+
 std::string usageOf(const std::string& subcommand) {
   static const std::string kCommon =
       "\nEvery subcommand takes:\n"
@@ -23,7 +28,8 @@ std::string usageOf(const std::string& subcommand) {
        "  user list           list the users\n"
        "  config check     show the settings in effect and check the database and plugins\n"
        "  demo             create the admin login and each plugin's demo data\n"
-       "\n`cadre SUBCOMMAND --help` tells more.\n"},
+       "\n`cadre SUBCOMMAND --help` tells more; `cadre help` lists the plugins' subcommands "
+       "too.\n"},
       {"serve",
        "usage: cadre serve [--config FILE] [--set KEY=VALUE]...\n"
        "Serves the API, the web shell and the plugins' pages until SIGINT or SIGTERM.\n"},
@@ -44,7 +50,8 @@ std::string usageOf(const std::string& subcommand) {
       {"config",
        "usage: cadre config check [--config FILE] [--set KEY=VALUE]...\n"
        "Prints every setting with where it came from (secrets masked), then checks\n"
-       "the database and the plugins folder. Exits 1 when a check fails.\n"},
+       "the database and the plugins folder, loads the plugins (naming those that fail)\n"
+       "and runs their checks (e.g. the directory's). Exits 1 when a check fails.\n"},
       {"demo",
        "usage: cadre demo [--config FILE] [--set KEY=VALUE]...\n"
        "Creates the admin login (password from admin.password, or a random one that is\n"

@@ -38,6 +38,18 @@ bool leavesFolder(const std::string& module) {
 
 }  // namespace
 
+std::vector<std::string> commandWords(const std::string& name) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < name.size()) {
+    std::size_t space = name.find(' ', start);
+    if (space == std::string::npos) space = name.size();
+    if (space > start) words.push_back(name.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
 // ServiceTable
 
 void ServiceTable::provideAs(const std::string& owner, const std::string& name,
@@ -135,6 +147,60 @@ std::vector<PageRegistry::Entry> PageRegistry::visibleTo(Role role) const {
     if (entry.page.roles.empty() || entry.page.roles.count(role) > 0) result.push_back(entry);
   }
   return result;
+}
+
+// CommandRegistry
+
+void CommandRegistry::add(const std::string& owner, CommandSpec command) {
+  if (commandWords(command.name).empty() || !command.run)
+    throw std::invalid_argument("a command of '" + owner + "' lacks a name or a run function");
+  std::unique_lock lock(mutex_);
+  for (const auto& entry : commands_) {
+    if (commandWords(entry.command.name) == commandWords(command.name))
+      throw std::invalid_argument("command '" + command.name + "' of '" + owner +
+                                  "' is already added by '" + entry.owner + "'");
+  }
+  commands_.push_back({owner, std::move(command)});
+}
+
+void CommandRegistry::addCheck(const std::string& owner, const std::string& name,
+                               ConfigCheck check) {
+  if (name.empty() || !check)
+    throw std::invalid_argument("a config check of '" + owner + "' lacks a name or a function");
+  std::unique_lock lock(mutex_);
+  checks_.push_back({owner, name, std::move(check)});
+}
+
+void CommandRegistry::withdraw(const std::string& owner) {
+  std::unique_lock lock(mutex_);
+  eraseOwned(commands_, owner, [](const Entry& e) { return e.owner; });
+  eraseOwned(checks_, owner, [](const Check& c) { return c.owner; });
+}
+
+std::optional<CommandRegistry::Entry> CommandRegistry::match(
+    const std::vector<std::string>& words) const {
+  std::shared_lock lock(mutex_);
+  std::optional<Entry> best;
+  std::size_t bestLength = 0;
+  for (const auto& entry : commands_) {
+    auto name = commandWords(entry.command.name);
+    if (name.size() > words.size() || name.size() <= bestLength) continue;
+    if (std::equal(name.begin(), name.end(), words.begin())) {
+      best = entry;
+      bestLength = name.size();
+    }
+  }
+  return best;
+}
+
+std::vector<CommandRegistry::Entry> CommandRegistry::commands() const {
+  std::shared_lock lock(mutex_);
+  return commands_;
+}
+
+std::vector<CommandRegistry::Check> CommandRegistry::checks() const {
+  std::shared_lock lock(mutex_);
+  return checks_;
 }
 
 // AuthExtensions

@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <vector>
@@ -68,6 +69,37 @@ class PageRegistry {
  private:
   mutable std::shared_mutex mutex_;
   std::vector<Entry> pages_;
+};
+
+/// The words of a command name ("sync ldap" → {"sync", "ldap"}).
+std::vector<std::string> commandWords(const std::string& name);
+
+/// The plugins' `cadre` subcommands and `config check` checks, in registration order.
+class CommandRegistry {
+ public:
+  struct Entry {
+    std::string owner;
+    CommandSpec command;
+  };
+  struct Check {
+    std::string owner;
+    std::string name;
+    ConfigCheck check;
+  };
+  /// Throws std::invalid_argument for a command without name or run, or a taken name.
+  void add(const std::string& owner, CommandSpec command);
+  /// Throws std::invalid_argument for an empty name or check.
+  void addCheck(const std::string& owner, const std::string& name, ConfigCheck check);
+  void withdraw(const std::string& owner);
+  /// The command whose name words begin `words` (the longest such name), if any.
+  std::optional<Entry> match(const std::vector<std::string>& words) const;
+  std::vector<Entry> commands() const;
+  std::vector<Check> checks() const;
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::vector<Entry> commands_;
+  std::vector<Check> checks_;
 };
 
 /// Login providers in registration order, and the one scope hook.

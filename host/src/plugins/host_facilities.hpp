@@ -18,6 +18,7 @@ struct HostFacilities {
   EventBus& events;
   PageRegistry& pages;
   AuthExtensions& auth;
+  CommandRegistry& commands;
   AuditLog& audit;
   UserAccounts& users;
   const ConfigView& config;

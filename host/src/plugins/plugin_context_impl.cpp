@@ -68,12 +68,21 @@ Poco::Logger& PluginContextImpl::logger() {
   return Poco::Logger::get("cadre." + name_);
 }
 
+void PluginContextImpl::addCommand(CommandSpec command) {
+  facilities_.commands.add(name_, std::move(command));
+}
+
+void PluginContextImpl::addCheck(const std::string& name, ConfigCheck check) {
+  facilities_.commands.addCheck(name_, name, std::move(check));
+}
+
 void PluginContextImpl::withdrawAll() {
   facilities_.router.withdraw(name_);
   facilities_.services.withdraw(name_);
   facilities_.events.withdraw(name_);
   facilities_.pages.withdraw(name_);
   facilities_.auth.withdraw(name_);
+  facilities_.commands.withdraw(name_);
   if (facilities_.withdrawJobs) facilities_.withdrawJobs(name_);
 }
 

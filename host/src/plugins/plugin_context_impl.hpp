@@ -31,9 +31,11 @@ class PluginContextImpl : public PluginContext {
   UserAccounts& users() override;
   const ConfigView& config() const override;
   Poco::Logger& logger() override;
+  void addCommand(CommandSpec command) override;
+  void addCheck(const std::string& name, ConfigCheck check) override;
 
   /// Removes everything registered through this context (routes, services, subscriptions,
-  /// jobs, pages, login providers, scope hook). Idempotent.
+  /// jobs, pages, login providers, scope hook, commands, checks). Idempotent.
   void withdrawAll();
 
  private:

@@ -147,6 +147,17 @@ std::vector<EmployeeRecord> EmployeeStore::list(const EmployeeFilter& filter,
   return result;
 }
 
+std::vector<EmployeeRecord> EmployeeStore::withDirectoryId(const std::string& asOf) {
+  std::vector<EmployeeRecord> result;
+  for (const auto& row :
+       tx_.query(std::string(kSelect) +
+                     "WHERE e.directory_id IS NOT NULL AND e.hire_date <= ? ORDER BY e.id",
+                 {asOf, asOf, asOf, asOf})) {
+    result.push_back(recordOf(row));
+  }
+  return result;
+}
+
 bool EmployeeStore::smallSubtree(std::int64_t orgUnitId, const std::string& asOf,
                                  std::int64_t limit) {
   // Reading employees in id order costs about min(all, limit / share) rows, where share is the

@@ -64,6 +64,8 @@ class EmployeeStore {
   std::optional<std::int64_t> idOfDirectoryId(const std::string& directoryId);
   std::optional<std::int64_t> idOfUser(std::int64_t userId);
   std::vector<EmployeeRecord> list(const EmployeeFilter& filter, const std::string& asOf);
+  /// Everyone hired by `asOf` with a directory id, in id order.
+  std::vector<EmployeeRecord> withDirectoryId(const std::string& asOf);
 
   std::int64_t insert(const NewEmployee& person, const std::string& hireDate);
   void updateMasterData(std::int64_t id, const EmployeeMasterData& data);

@@ -56,6 +56,16 @@ std::optional<EmployeeRecord> OrgDirectoryProvider::findByUser(Transaction& tx,
   return current(store, store.idOfUser(userId), tx);
 }
 
+std::vector<EmployeeRecord> OrgDirectoryProvider::directoryEmployees(Transaction& tx,
+                                                                     const std::string& asOf) {
+  return EmployeeStore(tx).withDirectoryId(dateOrToday(asOf));
+}
+
+std::optional<std::int64_t> OrgDirectoryProvider::findOrgUnitByCode(Transaction& tx,
+                                                                    const std::string& code) {
+  return OrgUnitStore(tx).idOfCode(code);
+}
+
 EmployeeRecord OrgDirectoryProvider::hire(Transaction& tx, const NewEmployee& person,
                                           const Placement& placement,
                                           const std::optional<TerritorySeat>& seat,
@@ -92,6 +102,14 @@ DirectoryOutcome OrgDirectoryProvider::upsertFromDirectory(Transaction& tx,
                                                            const std::string& actor) {
   return Workforce(tx, systemTrail(audit_, actor), actor)
       .upsertFromDirectory(person, effectiveDate);
+}
+
+EmployeeRecord OrgDirectoryProvider::linkUser(Transaction& tx, std::int64_t employeeId,
+                                              std::optional<std::int64_t> userId,
+                                              const std::string& actor) {
+  MasterDataEdit edit;
+  edit.userId = userId;
+  return Workforce(tx, systemTrail(audit_, actor), actor).editMasterData(employeeId, edit);
 }
 
 std::vector<std::int64_t> OrgDirectoryProvider::managerChain(Transaction& tx,

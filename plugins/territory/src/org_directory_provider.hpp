@@ -18,6 +18,8 @@ class OrgDirectoryProvider : public OrgDirectory {
   std::optional<EmployeeRecord> findByEmployeeNumber(Transaction& tx,
                                                      const std::string& number) override;
   std::optional<EmployeeRecord> findByUser(Transaction& tx, std::int64_t userId) override;
+  std::vector<EmployeeRecord> directoryEmployees(Transaction& tx, const std::string& asOf) override;
+  std::optional<std::int64_t> findOrgUnitByCode(Transaction& tx, const std::string& code) override;
   EmployeeRecord hire(Transaction& tx, const NewEmployee& person, const Placement& placement,
                       const std::optional<TerritorySeat>& seat, const std::string& actor) override;
   EmployeeRecord transfer(Transaction& tx, std::int64_t employeeId, const Placement& placement,
@@ -31,6 +33,8 @@ class OrgDirectoryProvider : public OrgDirectory {
   DirectoryOutcome upsertFromDirectory(Transaction& tx, const DirectoryPerson& person,
                                        const std::string& effectiveDate,
                                        const std::string& actor) override;
+  EmployeeRecord linkUser(Transaction& tx, std::int64_t employeeId,
+                          std::optional<std::int64_t> userId, const std::string& actor) override;
   std::vector<std::int64_t> managerChain(Transaction& tx, std::int64_t employeeId,
                                          const std::string& asOf) override;
   std::vector<std::int64_t> reports(Transaction& tx, std::int64_t managerId,

@@ -336,6 +336,8 @@ EmployeeRecord Workforce::editMasterData(std::int64_t employeeId, const MasterDa
 DirectoryOutcome Workforce::upsertFromDirectory(const DirectoryPerson& person,
                                                 const std::string& effectiveDate) {
   auto id = employees_.idOfDirectoryId(person.directoryId);
+  if (!id && !person.formerDirectoryId.empty())
+    id = employees_.idOfDirectoryId(person.formerDirectoryId);
   if (!id && !person.employeeNumber.empty()) {
     // A person imported before the directory was connected is adopted, not duplicated.
     auto byNumber = employees_.idOfNumber(person.employeeNumber);

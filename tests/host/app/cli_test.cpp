@@ -26,6 +26,53 @@ TEST(Cli, HelpForEverySubcommand) {
   EXPECT_NE(unknown.output.find("cadre: unknown subcommand 'fly'"), std::string::npos);
 }
 
+TEST(Cli, PluginSubcommandsRunWithTheirArgumentsAndAreListed) {
+  HostProcess host({"alpha"});
+  auto echo = host.cli({"alpha", "--set", "log.level=error", "echo", "--full", "x", "--force"});
+  EXPECT_EQ(echo.exitCode, 0) << echo.output;
+  EXPECT_NE(echo.output.find("[--full][x][--force]\n"), std::string::npos) << echo.output;
+  auto failed = host.cli({"alpha", "echo", "--fail"});
+  EXPECT_EQ(failed.exitCode, 2);
+  EXPECT_NE(failed.output.find("alpha echo: asked to fail"), std::string::npos) << failed.output;
+  auto threw = host.cli({"alpha", "echo", "--throw"});
+  EXPECT_EQ(threw.exitCode, 1);
+  EXPECT_NE(threw.output.find("cadre alpha echo: asked to throw"), std::string::npos);
+  auto usage = host.cli({"alpha", "echo", "--help"});
+  EXPECT_EQ(usage.exitCode, 0);
+  EXPECT_NE(usage.output.find("usage: cadre alpha echo [ARG]..."), std::string::npos);
+  auto help = host.cli({"help"});
+  EXPECT_EQ(help.exitCode, 0);
+  EXPECT_NE(help.output.find("alpha echo       prints its arguments in brackets (alpha)"),
+            std::string::npos)
+      << help.output;
+  EXPECT_NE(host.cli({"help", "alpha", "echo"}).output.find("usage: cadre alpha echo"),
+            std::string::npos);
+  auto unknown = host.cli({"alpha", "fly"});
+  EXPECT_EQ(unknown.exitCode, 64);
+  EXPECT_NE(unknown.output.find("cadre: unknown subcommand 'alpha'"), std::string::npos);
+  // The host's own subcommands still refuse options they do not know.
+  auto serve = host.cli({"serve", "--port", "1"});
+  EXPECT_EQ(serve.exitCode, 64);
+  EXPECT_NE(serve.output.find("cadre: unknown option --port"), std::string::npos);
+}
+
+TEST(Cli, ConfigCheckRunsThePluginsChecks) {
+  HostProcess host({"alpha"});
+  auto good = host.cli({"config", "check"});
+  EXPECT_EQ(good.exitCode, 0) << good.output;
+  EXPECT_NE(good.output.find("\nalpha: ok (greeter ready)\n"), std::string::npos) << good.output;
+  auto bad = host.cli({"config", "check", "--set", "alpha.broken=1"});
+  EXPECT_EQ(bad.exitCode, 1);
+  EXPECT_NE(bad.output.find("\nalpha: FAILED: alpha.broken is set\n"), std::string::npos)
+      << bad.output;
+  HostProcess broken({"alpha", "throws_register"});
+  auto failed = broken.cli({"config", "check"});
+  EXPECT_EQ(failed.exitCode, 1);
+  EXPECT_NE(failed.output.find("\nplugin throws_register: FAILED: "), std::string::npos)
+      << failed.output;
+  EXPECT_NE(failed.output.find("\nalpha: ok (greeter ready)\n"), std::string::npos);
+}
+
 TEST(Cli, PluginsListsStatesAndFailsWhenOneFailed) {
   HostProcess host({"alpha", "beta", "wrong_api"});
   auto result = host.cli({"plugins"});

@@ -140,5 +140,34 @@ TEST(AuthExtensionsTest, LoginProvidersInRegistrationOrder) {
   EXPECT_EQ(providers[0]->name(), "sso");
 }
 
+TEST(CommandRegistryTest, MatchesTheLongestNameAndRefusesBadOrTakenOnes) {
+  CommandRegistry commands;
+  auto run = [](const std::vector<std::string>&, std::ostream&, std::ostream&) { return 0; };
+  commands.add("alpha", {"sync", "usage", "summary", run});
+  commands.add("beta", {"sync  ldap", "usage", "summary", run});
+  EXPECT_EQ(commands.match({"sync", "ldap", "--full"})->owner, "beta");
+  EXPECT_EQ(commands.match({"sync", "odbc"})->owner, "alpha");
+  EXPECT_FALSE(commands.match({"serve"}));
+  EXPECT_EQ(refusal([&] {
+              commands.add("gamma", {"sync ldap", "", "", run});
+            }),
+            "command 'sync ldap' of 'gamma' is already added by 'beta'");
+  EXPECT_EQ(refusal([&] {
+              commands.add("gamma", {" ", "", "", run});
+            }),
+            "a command of 'gamma' lacks a name or a run function");
+  EXPECT_EQ(refusal([&] {
+              commands.add("gamma", {"x", "", "", nullptr});
+            }),
+            "a command of 'gamma' lacks a name or a run function");
+  commands.addCheck("beta", "ldap", [] { return std::string("ok"); });
+  EXPECT_EQ(refusal([&] { commands.addCheck("gamma", "", [] { return std::string(); }); }),
+            "a config check of 'gamma' lacks a name or a function");
+  commands.withdraw("beta");
+  EXPECT_EQ(commands.match({"sync", "ldap"})->owner, "alpha");
+  EXPECT_TRUE(commands.checks().empty());
+  EXPECT_EQ(commandWords(" sync  ldap "), (std::vector<std::string>{"sync", "ldap"}));
+}
+
 }  // namespace
 }  // namespace cadre

@@ -28,7 +28,7 @@ class PluginHostTest : public ::testing::Test {
 
   PluginHost& makeHost() {
     host = std::make_unique<PluginHost>(HostFacilities{
-        database, router, services, events, pages, auth, audit, users, config,
+        database, router, services, events, pages, auth, commands, audit, users, config,
         [this](const std::string& owner, JobSpec job) { jobs.push_back(owner + ":" + job.name); },
         [](const std::string&) {}});
     return *host;
@@ -63,6 +63,7 @@ class PluginHostTest : public ::testing::Test {
   EventBus events;
   PageRegistry pages;
   AuthExtensions auth;
+  CommandRegistry commands;
   test::NoAudit audit;
   test::NoUsers users;
   test::EmptyConfig config;

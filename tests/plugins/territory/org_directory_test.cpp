@@ -111,6 +111,69 @@ TEST_P(OrgDirectoryTest, AReturningPersonIsReactivatedNotDuplicated) {
   EXPECT_EQ(count, 1);
 }
 
+TEST_P(OrgDirectoryTest, ADirectoryLoginLinksItsUserToOneEmployeeOnly) {
+  sync(lan(), "2024-01-01");
+  auto id = byDirectoryId("6f1c-uuid")->id;
+  auto linked = org_.db().inTransaction(
+      [&](Transaction& tx) { return directory_.linkUser(tx, id, 42, "ldap"); });
+  EXPECT_EQ(linked.userId, 42);
+  EXPECT_EQ(audit_.last, "ldap territory.employee.update");
+  EXPECT_EQ(OrgScope(org_.db()).employeeOf(User{42, "lan", "Lan", Role::Employee, "ldap"}), id);
+  auto other = lan();
+  other.directoryId = "77aa-uuid";
+  other.employeeNumber = "E8";
+  sync(other, "2024-01-01");
+  auto second = byDirectoryId("77aa-uuid")->id;
+  try {
+    org_.db().inTransaction([&](Transaction& tx) { directory_.linkUser(tx, second, 42, "ldap"); });
+    FAIL() << "a user was linked to a second employee";
+  } catch (const HttpError& error) {
+    EXPECT_EQ(error.status(), 409);
+    EXPECT_EQ(error.detail(), "user 42 belongs to employee " + std::to_string(id));
+  }
+  EXPECT_EQ(byDirectoryId("77aa-uuid")->userId, std::nullopt);
+}
+
+TEST_P(OrgDirectoryTest, AnEntryMadeAgainWithANewIdIsTheSamePerson) {
+  sync(lan(), "2024-01-01");
+  auto id = byDirectoryId("6f1c-uuid")->id;
+  auto again = lan();
+  again.directoryId = "9a2b-uuid";
+  again.formerDirectoryId = "6f1c-uuid";
+  EXPECT_EQ(sync(again, "2024-02-01"), DirectoryOutcome::Updated);
+  EXPECT_EQ(byDirectoryId("9a2b-uuid")->id, id);
+  EXPECT_EQ(byDirectoryId("6f1c-uuid"), std::nullopt);
+}
+
+TEST_P(OrgDirectoryTest, ListsTheDirectoryEmployeesAndFindsOrgUnitsByCode) {
+  sync(lan(), "2024-01-01");
+  auto bao = lan();
+  bao.directoryId = "77aa-uuid";
+  bao.employeeNumber = "E8";
+  bao.orgUnitId = sales_;
+  sync(bao, "2024-03-01");
+  org_.db().inTransaction([&](Transaction& tx) {
+    directory_.hire(tx, {"E9", "Local", "Only", "", "", "", "", std::nullopt},
+                    {std::nullopt, sales_, std::nullopt, "full_time", "2024-01-01", "hire"},
+                    std::nullopt, "hr");
+  });
+  auto listed = org_.db().inTransaction(
+      [&](Transaction& tx) { return directory_.directoryEmployees(tx, "2024-02-01"); });
+  ASSERT_EQ(listed.size(), 1u);  // bao is not hired yet on 2024-02-01; E9 has no directory id
+  EXPECT_EQ(listed[0].directoryId, "6f1c-uuid");
+  EXPECT_EQ(listed[0].orgUnitId, company_);
+  EXPECT_EQ(listed[0].status, "active");
+  auto later = org_.db().inTransaction(
+      [&](Transaction& tx) { return directory_.directoryEmployees(tx, "2024-03-01"); });
+  ASSERT_EQ(later.size(), 2u);
+  EXPECT_EQ(later[1].directoryId, "77aa-uuid");
+  EXPECT_EQ(later[1].orgUnitId, sales_);
+  org_.db().inTransaction([&](Transaction& tx) {
+    EXPECT_EQ(directory_.findOrgUnitByCode(tx, "SALES"), sales_);
+    EXPECT_EQ(directory_.findOrgUnitByCode(tx, "NOPE"), std::nullopt);
+  });
+}
+
 TEST_P(OrgDirectoryTest, AFailedHireInTheCallersTransactionLeavesNothing) {
   try {
     org_.db().inTransaction([&](Transaction& tx) {

@@ -88,6 +88,9 @@ struct DirectoryPerson {
   std::optional<std::int64_t> orgUnitId;
   /// The manager's directory id, resolved by the caller to an employee id.
   std::optional<std::int64_t> managerId;
+  /// The id the person had before, when their entry was deleted and made again: the employee
+  /// with that id is this person (and takes the new id).
+  std::string formerDirectoryId;
 };
 
 /// What upsertFromDirectory did.
@@ -161,6 +164,13 @@ class OrgDirectory {
   virtual std::optional<EmployeeRecord> findByEmployeeNumber(Transaction& tx,
                                                              const std::string& number) = 0;
   virtual std::optional<EmployeeRecord> findByUser(Transaction& tx, std::int64_t userId) = 0;
+  /// Every employee hired on or before `asOf` who carries a directory id, as of that date, in id
+  /// order: what a directory sync compares the directory with, in one read.
+  virtual std::vector<EmployeeRecord> directoryEmployees(Transaction& tx,
+                                                         const std::string& asOf) = 0;
+  /// The id of the org unit with this code; std::nullopt when there is none.
+  virtual std::optional<std::int64_t> findOrgUnitByCode(Transaction& tx,
+                                                        const std::string& code) = 0;
 
   /// Hires a person into a placement (reason "hire"): creates the employee and their first
   /// assignment, fills the position and, with a seat, places them in the territory.
@@ -184,6 +194,11 @@ class OrgDirectory {
   virtual DirectoryOutcome upsertFromDirectory(Transaction& tx, const DirectoryPerson& person,
                                                const std::string& effectiveDate,
                                                const std::string& actor) = 0;
+  /// Links the employee to the user account they log in with (std::nullopt unlinks), so that
+  /// the security layer knows whom the user manages. Throws HttpError 404 for an unknown
+  /// employee and 409 when the user belongs to another employee.
+  virtual EmployeeRecord linkUser(Transaction& tx, std::int64_t employeeId,
+                                  std::optional<std::int64_t> userId, const std::string& actor) = 0;
 
   /// The managers above an employee, nearest first, as of a date.
   virtual std::vector<std::int64_t> managerChain(Transaction& tx, std::int64_t employeeId,

@@ -1,0 +1,167 @@
+// One sync run: read the directory, then plan and write in one transaction, and record the run.
+#include "directory_sync.hpp"
+
+#include <map>
+#include <stdexcept>
+
+#include "clock_text.hpp"
+#include "directory_reader.hpp"
+#include "plan_writer.hpp"
+#include "sync_store.hpp"
+
+namespace cadre::ldap {
+namespace {
+
+constexpr const char* kActor = "ldap-sync";
+
+/// Department → org unit id through ldap.departmentMap, looked up once per department.
+class DepartmentUnits {
+ public:
+  DepartmentUnits(Transaction& tx, territory::OrgDirectory& org, const LdapSettings& settings)
+      : tx_(tx), org_(org), settings_(settings) {}
+
+  std::optional<std::int64_t> operator()(const std::string& department) {
+    auto cached = cache_.find(department);
+    if (cached != cache_.end()) return cached->second;
+    auto mapped = settings_.departmentMap.find(department);
+    std::optional<std::int64_t> unit;
+    if (mapped != settings_.departmentMap.end()) {
+      unit = org_.findOrgUnitByCode(tx_, mapped->second);
+      if (!unit) {
+        throw std::runtime_error("ldap.departmentMap maps '" + department + "' to org unit '" +
+                                 mapped->second + "', which does not exist; skipped");
+      }
+    }
+    cache_[department] = unit;
+    return unit;
+  }
+
+ private:
+  Transaction& tx_;
+  territory::OrgDirectory& org_;
+  const LdapSettings& settings_;
+  std::map<std::string, std::optional<std::int64_t>> cache_;
+};
+
+std::optional<std::int64_t> defaultUnit(Transaction& tx, territory::OrgDirectory& org,
+                                        const std::string& code) {
+  if (code.empty()) return std::nullopt;
+  auto unit = org.findOrgUnitByCode(tx, code);
+  if (!unit) throw std::runtime_error("ldap.defaultOrgUnit '" + code + "' names no org unit");
+  return unit;
+}
+
+std::vector<PlannedChange> detached(std::vector<PlannedChange> changes) {
+  for (auto& change : changes) change.record = nullptr;
+  return changes;
+}
+
+std::string plural(std::int64_t count, const char* what) {
+  return std::to_string(count) + " " + what;
+}
+
+}  // namespace
+
+std::string completedMessage(const SyncRun& run) {
+  const auto& c = run.counts;
+  std::string prefix = run.dryRun ? "dry run, nothing written: " : "";
+  if (c.changedNothing() && run.errorCount == 0)
+    return prefix + "no change: the directory and Cadre agree (" +
+           plural(c.unchanged, "unchanged") + ")";
+  return prefix + plural(c.created, "created") + ", " + plural(c.updated, "updated") + ", " +
+         plural(c.moved, "moved") + ", " + plural(c.disabled, "disabled") + ", " +
+         plural(c.reactivated, "re-activated") + ", " + plural(c.unchanged, "unchanged") + ", " +
+         plural(run.errorCount, "error(s)");
+}
+
+DirectorySync::DirectorySync(Database& database, std::shared_ptr<territory::OrgDirectory> org,
+                             DirectoryConnector connect)
+    : database_(database), org_(std::move(org)), connect_(std::move(connect)) {}
+
+SyncResult DirectorySync::run(const LdapSettings& settings, const std::string& defaultOrgUnit,
+                              const SyncRequest& request) {
+  SyncResult result;
+  SyncRun& run = result.run;
+  run.startedBy = request.startedBy;
+  run.startedAt = nowUtc();
+  run.dryRun = request.dryRun;
+  run.forced = request.force;
+  std::optional<std::string> watermark;
+  DirectoryRead read;
+  try {
+    watermark = database_.inTransaction([](Transaction& tx) { return SyncStore(tx).watermark(); },
+                                        TxMode::Read);
+    run.mode = request.full || !watermark ? SyncMode::Full : SyncMode::Incremental;
+    run.watermark = watermark.value_or("");
+    auto connection = connect_(settings);
+    read = readDirectory(*connection, settings,
+                         syncFilter(settings, run.mode, watermark, settings.overlap), observer_);
+  } catch (const std::exception& e) {
+    return finish(std::move(result), RunOutcome::Failed,
+                  std::string("reading the directory failed; nothing was written: ") + e.what());
+  }
+  run.entriesRead = static_cast<std::int64_t>(read.entries);
+  try {
+    auto tx = database_.begin(TxMode::Write);
+    SyncStore store(*tx);
+    store.lock();
+    const std::string today = todayLocal();
+    CadreState cadre{org_->directoryEmployees(*tx, today), store.disabledBySync()};
+    PlanOptions options{run.mode,
+                        DepartmentUnits(*tx, *org_, settings),
+                        defaultUnit(*tx, *org_, defaultOrgUnit),
+                        settings.maxDisableShare,
+                        request.force,
+                        read.unreadableIds,
+                        read.unreadableDnKeys};
+    auto plan = planSync(read.records, cadre, options);
+    plan.errors.insert(plan.errors.begin(), read.errors.begin(), read.errors.end());
+    result.changes = detached(plan.changes);
+    if (plan.stopReason) {
+      run.counts.errors = plan.errors;
+      tx.reset();  // rolls back: nothing was written
+      return finish(std::move(result), RunOutcome::Stopped, *plan.stopReason);
+    }
+    run.counts = PlanWriter(*tx, *org_, today, kActor).apply(plan, cadre.employees);
+    run.errorCount = static_cast<std::int64_t>(run.counts.errors.size());
+    if (request.dryRun) {
+      tx.reset();  // rolls the writes back
+      return finish(std::move(result), RunOutcome::Completed, "");
+    }
+    run.watermark = laterMark(run.watermark, read.highestMark);
+    store.setWatermark(run.watermark);
+    run.outcome = RunOutcome::Completed;
+    run.message = completedMessage(run);
+    run.finishedAt = nowUtc();
+    run.id = store.recordRun(run);
+    tx->commit();
+  } catch (const std::exception& e) {
+    return finish(std::move(result), RunOutcome::Failed,
+                  std::string("writing failed; nothing was written: ") + e.what());
+  }
+  return result;
+}
+
+SyncResult DirectorySync::finish(SyncResult result, RunOutcome outcome,
+                                 const std::string& message) {
+  SyncRun& run = result.run;
+  run.outcome = outcome;
+  run.errorCount = static_cast<std::int64_t>(run.counts.errors.size());
+  run.message = outcome == RunOutcome::Completed ? completedMessage(run) : message;
+  run.finishedAt = nowUtc();
+  if (outcome != RunOutcome::Completed) {
+    // Nothing was written: only the errors found on the way are kept.
+    SyncCounts none;
+    none.errors = std::move(run.counts.errors);
+    run.counts = std::move(none);
+  }
+  try {
+    run.id = database_.inTransaction([&](Transaction& tx) { return SyncStore(tx).recordRun(run); });
+  } catch (const std::exception&) {
+    // The database is what failed: the caller still gets the run, without an id.
+    run.id = 0;
+  }
+  return result;
+}
+
+}  // namespace cadre::ldap

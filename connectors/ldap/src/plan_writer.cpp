@@ -1,0 +1,122 @@
+#include "plan_writer.hpp"
+
+#include "cadre/http.hpp"
+
+namespace cadre::ldap {
+namespace {
+
+constexpr const char* kSavepoint = "ldap_person";
+const std::string kDisabledReason = "disabled in the directory";
+const std::string kEnabledReason = "enabled in the directory again";
+const std::string kGoneReason = "removed from the directory";
+
+std::string messageOf(const std::exception& e) {
+  if (const auto* http = dynamic_cast<const HttpError*>(&e)) {
+    std::string text = http->what();
+    for (const auto& field : http->fields()) text += "; " + field.field + ": " + field.message;
+    return text;
+  }
+  return e.what();
+}
+
+}  // namespace
+
+PlanWriter::PlanWriter(Transaction& tx, territory::OrgDirectory& org, std::string today,
+                       std::string actor)
+    : tx_(tx), org_(org), store_(tx), today_(std::move(today)), actor_(std::move(actor)) {}
+
+SyncCounts PlanWriter::apply(const SyncPlan& plan,
+                             const std::vector<territory::EmployeeRecord>& employeesBefore) {
+  for (const auto& e : employeesBefore) employeeIds_[e.directoryId] = e.id;
+  SyncCounts counts;
+  // A disabled account of someone Cadre does not have is left alone: nothing changes for it.
+  counts.unchanged = static_cast<std::int64_t>(plan.unchanged + plan.disabledAndAbsent);
+  counts.errors = plan.errors;
+  for (const auto& change : plan.changes) {
+    tx_.execute(std::string("SAVEPOINT ") + kSavepoint);
+    try {
+      write(change, counts);
+      tx_.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
+    } catch (const std::exception& e) {
+      tx_.execute(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint);
+      tx_.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
+      counts.errors.push_back({change.dn, messageOf(e)});
+    }
+  }
+  return counts;
+}
+
+void PlanWriter::write(const PlannedChange& change, SyncCounts& counts) {
+  switch (change.status) {
+    case StatusAction::Terminate:
+      org_.terminate(tx_, *change.employeeId, today_, kGoneReason, actor_);
+      store_.markDisabled(change.directoryId, *change.employeeId, "terminated", kGoneReason,
+                          today_);
+      ++counts.disabled;
+      return;
+    case StatusAction::Suspend:
+      if (change.upsert) upsert(change, counts);
+      org_.changeStatus(tx_, *change.employeeId, "suspended", today_, kDisabledReason, actor_);
+      store_.markDisabled(change.directoryId, *change.employeeId, "suspended", kDisabledReason,
+                          today_);
+      ++counts.disabled;
+      return;
+    case StatusAction::Unsuspend:
+      if (change.upsert) upsert(change, counts);
+      org_.changeStatus(tx_, *change.employeeId, "active", today_, kEnabledReason, actor_);
+      store_.clearDisabled(*change.employeeId);
+      ++counts.reactivated;
+      return;
+    case StatusAction::None:
+      upsert(change, counts);
+      return;
+  }
+}
+
+/// Writes master data and placement. Under a status change the counting is the status's.
+void PlanWriter::upsert(const PlannedChange& change, SyncCounts& counts) {
+  const DirectoryRecord& r = *change.record;
+  territory::DirectoryPerson person{
+      r.directoryId, r.dn,    r.employeeNumber, r.givenName,  r.familyName,
+      r.email,       r.phone, change.orgUnitId, std::nullopt, change.formerDirectoryId};
+  if (!change.managerDirectoryId.empty()) {
+    person.managerId = employeeOf(change.managerDirectoryId);
+    if (!person.managerId) {
+      counts.errors.push_back(
+          {r.dn, "manager '" + r.managerDn + "' was not synced; the manager is left as it is"});
+    }
+  }
+  auto outcome = org_.upsertFromDirectory(tx_, person, today_, actor_);
+  if (outcome == territory::DirectoryOutcome::Reactivated && change.employeeId)
+    store_.clearDisabled(*change.employeeId);
+  if (change.status == StatusAction::None) count(change, outcome, counts);
+}
+
+void PlanWriter::count(const PlannedChange& change, territory::DirectoryOutcome outcome,
+                       SyncCounts& counts) const {
+  switch (outcome) {
+    case territory::DirectoryOutcome::Created:
+      ++counts.created;
+      return;
+    case territory::DirectoryOutcome::Reactivated:
+      ++counts.reactivated;
+      return;
+    case territory::DirectoryOutcome::Updated:
+      ++(change.kind == ChangeKind::Moved ? counts.moved : counts.updated);
+      return;
+    case territory::DirectoryOutcome::Unchanged:
+      ++counts.unchanged;
+      return;
+  }
+}
+
+std::optional<std::int64_t> PlanWriter::employeeOf(const std::string& directoryId) {
+  auto known = employeeIds_.find(directoryId);
+  if (known != employeeIds_.end()) return known->second;
+  auto found = org_.findByDirectoryId(tx_, directoryId);
+  if (!found) return std::nullopt;
+  employeeIds_[directoryId] = found->id;
+  return found->id;
+}
+
+}  // namespace cadre::ldap

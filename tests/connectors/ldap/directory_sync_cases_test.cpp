@@ -1,0 +1,143 @@
+// Sync cases where the engine does not matter (SQLite): bad entries, manager cycles and managers
+// outside the filter, an Active Directory-like tree, incremental reads.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "ldap_values.hpp"
+#include "sync_fixture.hpp"
+
+namespace cadre::ldap::test {
+namespace {
+
+using cadre::test::ldifReplace;
+
+std::vector<std::string> sorted(std::vector<std::string> items) {
+  std::sort(items.begin(), items.end());
+  return items;
+}
+
+TEST(DirectorySyncCases, BadEntriesCyclesAndOutsideManagersAreReportedAndTheRestGoesOn) {
+  LdifBuilder ldif;
+  const std::string people = ldif.organizationalUnit("people");
+  const std::string others = ldif.organizationalUnit("others");
+  const std::string outsider = ldif.person(person("out", "Out", "Sider", "Sales"), others);
+  auto noNumber = person("nonum", "No", "Number", "Sales");
+  noNumber.employeeNumber = "";
+  const std::string bad = ldif.person(noNumber, people);
+  const std::string x = "cn=Xuan Le," + people;
+  const std::string y = "cn=Yen Vo," + people;
+  ldif.person(person("xuan", "Xuan", "Le", "Sales", y), people);
+  ldif.person(person("yen", "Yen", "Vo", "Sales", x), people);
+  const std::string z = ldif.person(person("zed", "Zed", "Ra", "Sales", outsider), people);
+  SlapdServer server(ldif.text());
+  SyncDatabase cadre("sqlite");
+
+  auto result = cadre.sync->run(settingsFor(server, {{"ldap.baseDN", people}}), "", {});
+  EXPECT_EQ(result.run.outcome, RunOutcome::Completed);
+  EXPECT_EQ(result.run.entriesRead, 4);
+  EXPECT_EQ(result.run.counts.created, 3);
+  std::vector<std::string> errors;
+  for (const auto& e : result.run.counts.errors) errors.push_back(e.dn + ": " + e.message);
+  EXPECT_EQ(
+      sorted(errors),
+      sorted({bad + ": missing required attribute 'employeeNumber'; skipped",
+              x + ": manager cycle " + x + " → " + y + " → " + x + "; the manager is left as it is",
+              y + ": manager cycle " + x + " → " + y + " → " + x + "; the manager is left as it is",
+              z + ": manager '" + outsider +
+                  "' is not among the synced entries; the manager is left as it is"}));
+  EXPECT_EQ(result.run.errorCount, 4);
+  auto employees = cadre.employees();
+  EXPECT_EQ(employees.size(), 3u);
+  for (const auto& [id, e] : employees) EXPECT_EQ(e.managerId, std::nullopt) << e.directoryDn;
+
+  // A known person whose entry turns bad is reported, and not taken for a leaver.
+  server.ldapmodify(ldifReplace(z, "employeeNumber", {}));
+  SyncRequest full;
+  full.full = true;
+  auto again = cadre.sync->run(settingsFor(server, {{"ldap.baseDN", people}}), "", full);
+  EXPECT_EQ(again.run.outcome, RunOutcome::Completed);
+  EXPECT_EQ(again.run.counts.disabled, 0);
+  EXPECT_EQ(again.run.counts.unchanged, 2);
+  const auto& zErrors = again.run.counts.errors;
+  EXPECT_NE(std::find(zErrors.begin(), zErrors.end(),
+                      EntryError{z, "missing required attribute 'employeeNumber'; skipped"}),
+            zErrors.end());
+  for (const auto& [id, e] : cadre.employees()) EXPECT_EQ(e.status, "active") << e.directoryDn;
+}
+
+TEST(DirectorySyncCases, AnActiveDirectoryLikeTreeByObjectGuidAccountControlAndUsn) {
+  LdifBuilder ldif;
+  const std::string users = ldif.organizationalUnit("Users");
+  std::vector<std::string> dns;
+  for (int i = 1; i <= 4; ++i) {
+    LdifBuilder::AdUser u;
+    u.sAMAccountName = "user" + std::to_string(i);
+    u.givenName = "Dũng";
+    u.familyName = "Phạm " + std::to_string(i);
+    u.employeeNumber = "AD-" + std::to_string(i);
+    u.department = "Sales";
+    u.uSNChanged = i;
+    u.userAccountControl = i == 4 ? 514 : 512;  // the fourth is disabled
+    dns.push_back(ldif.adUser(u, users));
+  }
+  SlapdServer server(ldif.text());
+  SyncDatabase cadre("sqlite");
+  const Keys ad{{"ldap.profile", "activedirectory"}, {"ldap.filter", "(objectClass=user)"}};
+
+  auto first = cadre.sync->run(settingsFor(server, ad), "", {});
+  EXPECT_EQ(first.run.counts.created, 3) << first.run.message;
+  EXPECT_EQ(first.run.watermark, "4");
+  auto employees = cadre.employees();
+  ASSERT_EQ(employees.count(objectGuidToText(cadre::test::testGuid("user1"))), 1u);
+  EXPECT_EQ(employees.at(objectGuidToText(cadre::test::testGuid("user1"))).familyName, "Phạm 1");
+  EXPECT_EQ(employees.count(objectGuidToText(cadre::test::testGuid("user4"))), 0u);
+
+  // The second user is disabled and the third renamed; AD raises their uSNChanged.
+  server.ldapmodify(ldifReplace(dns[1], "userAccountControl", {"514"}));
+  server.ldapmodify(ldifReplace(dns[1], "uSNChanged", {"50"}));
+  server.ldapmodify(ldifReplace(dns[2], "sn", {"Phạm Văn"}));
+  server.ldapmodify(ldifReplace(dns[2], "uSNChanged", {"51"}));
+  auto incremental = cadre.sync->run(settingsFor(server, ad), "", {});
+  EXPECT_EQ(incremental.run.mode, SyncMode::Incremental);
+  EXPECT_EQ(incremental.run.entriesRead, 3);  // uSNChanged >= 4: the fourth again, and the two
+  EXPECT_EQ(incremental.run.counts.disabled, 1) << incremental.run.message;
+  EXPECT_EQ(incremental.run.counts.updated, 1);
+  EXPECT_EQ(incremental.run.watermark, "51");
+  employees = cadre.employees();
+  EXPECT_EQ(employees.at(objectGuidToText(cadre::test::testGuid("user2"))).status, "suspended");
+  EXPECT_EQ(employees.at(objectGuidToText(cadre::test::testGuid("user3"))).familyName, "Phạm Văn");
+}
+
+TEST(DirectorySyncCases, AnIncrementalRunReadsOnlyWhatChangedSinceTheWatermark) {
+  LdifBuilder ldif;
+  const std::string people = ldif.organizationalUnit("people");
+  auto dns = ldif.people(12, people);
+  SlapdServer server(ldif.text());
+  SyncDatabase cadre("sqlite");
+  const Keys noOverlap{{"ldap.overlapSeconds", "0"}};
+  ASSERT_EQ(cadre.sync->run(settingsFor(server, noOverlap), "ACME", {}).run.counts.created, 12);
+  // modifyTimestamp counts seconds: each change in a second of its own, so that the watermark
+  // is the time of the first change alone.
+  auto later = [] { std::this_thread::sleep_for(std::chrono::milliseconds(1100)); };
+  later();
+  server.ldapmodify(ldifReplace(dns[4], "mail", {"five@example.com"}));
+  EXPECT_EQ(cadre.sync->run(settingsFor(server, noOverlap), "ACME", {}).run.counts.updated, 1);
+  later();
+  server.ldapmodify(ldifReplace(dns[7], "mail", {"eight@example.com"}));
+  auto incremental = cadre.sync->run(settingsFor(server, noOverlap), "ACME", {});
+  // The change at the watermark's own second is read again (>=), and changes nothing.
+  EXPECT_EQ(incremental.run.entriesRead, 2);
+  EXPECT_EQ(incremental.run.counts.updated, 1);
+  EXPECT_EQ(incremental.run.counts.unchanged, 1);
+  EXPECT_EQ(cadre.employees().at(incremental.changes.at(0).directoryId).email, "eight@example.com");
+  // With an overlap, what shares the watermark's time is read again, and changes nothing.
+  auto overlapping = cadre.sync->run(settingsFor(server), "ACME", {});
+  EXPECT_EQ(overlapping.run.entriesRead, 12);
+  EXPECT_EQ(overlapping.run.counts.unchanged, 12);
+}
+
+}  // namespace
+}  // namespace cadre::ldap::test

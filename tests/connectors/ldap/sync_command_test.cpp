@@ -1,0 +1,148 @@
+// `cadre sync ldap`, `cadre config check` and the runs API, run as IT would: the real `cadre`
+// with the territory and LDAP plugins, against a real slapd.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "support/host_process.hpp"
+#include "support/ldif_builder.hpp"
+#include "support/slapd_server.hpp"
+
+namespace cadre::ldap::test {
+namespace {
+
+using cadre::test::HostProcess;
+using cadre::test::LdifBuilder;
+using cadre::test::SlapdServer;
+
+/// The JSON line of a `--json` run (the log goes to standard error, mixed in by the harness).
+std::string jsonLine(const std::string& output) {
+  std::smatch match;
+  static const std::regex kLine("(^|\n)(\\{\"id\":[^\n]*)");
+  return std::regex_search(output, match, kLine) ? match[2].str() : "";
+}
+
+class SyncCommandTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    LdifBuilder ldif;
+    const std::string people = ldif.organizationalUnit("people");
+    ldif.people(3, people);
+    server = new SlapdServer(ldif.text());
+    host = new HostProcess;
+    host->addBuiltPlugin("territory");
+    host->addBuiltPlugin("ldap");
+    host->addUser("admin", "admin", "admin-password-1234");
+    host->addUser("hr", "hr", "hr-password-12345");
+    host->start();
+    token = host->login("admin", "admin-password-1234");
+    auto unit = host->request(
+        "POST", "/api/v1/territory/org-units", R"({"code":"ACME","name":"Acme","type":"company"})",
+        {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
+    ASSERT_EQ(unit.status, 201) << unit.body;
+  }
+  static void TearDownTestSuite() {
+    delete host;
+    delete server;
+  }
+
+  /// `cadre ARGS… --set ldap.…` pointed at the suite's slapd.
+  static cadre::test::CliResult cadre(std::vector<std::string> args) {
+    for (const auto& set :
+         {"ldap.uri=" + server->uri(), std::string("ldap.tls=none"),
+          "ldap.baseDN=" + server->baseDN(), "ldap.bindDN=" + server->serviceDN(),
+          "ldap.bindPassword=" + server->servicePassword(), std::string("ldap.defaultOrgUnit=ACME"),
+          std::string("log.level=warning")}) {
+      args.push_back("--set");
+      args.push_back(set);
+    }
+    return host->cli(args);
+  }
+
+  static SlapdServer* server;
+  static HostProcess* host;
+  static std::string token;
+};
+
+SlapdServer* SyncCommandTest::server = nullptr;
+HostProcess* SyncCommandTest::host = nullptr;
+std::string SyncCommandTest::token;
+
+TEST_F(SyncCommandTest, SyncsChecksAndShowsItsRuns) {
+  auto dry = cadre({"sync", "ldap", "--dry-run", "--json"});
+  EXPECT_EQ(dry.exitCode, 0) << dry.output;
+  auto dryJson = jsonLine(dry.output);
+  EXPECT_NE(dryJson.find(R"("mode":"full","dryRun":true)"), std::string::npos) << dry.output;
+  EXPECT_NE(dryJson.find(R"("created":3,)"), std::string::npos) << dryJson;
+  EXPECT_NE(dryJson.find(R"("changes":[{"kind":"created","dn":"cn=Given1 Family,ou=people,)"),
+            std::string::npos)
+      << dryJson;
+
+  auto real = cadre({"sync", "ldap", "--json"});
+  EXPECT_EQ(real.exitCode, 0) << real.output;
+  auto json = jsonLine(real.output);
+  EXPECT_NE(json.find(R"("outcome":"completed")"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("entriesRead":3,"created":3,"updated":0,"moved":0,"disabled":0,)"
+                      R"("reactivated":0,"unchanged":0,"errorCount":0,"errors":[])"),
+            std::string::npos)
+      << json;
+  EXPECT_EQ(json.find("\"changes\""), std::string::npos);
+
+  auto again = cadre({"sync", "ldap"});
+  EXPECT_EQ(again.exitCode, 0) << again.output;
+  EXPECT_NE(again.output.find("no change: the directory and Cadre agree (3 unchanged)"),
+            std::string::npos)
+      << again.output;
+
+  auto typo = cadre({"sync", "ldap", "--full", "--set", "ldap.filter=(objectClass=nobody)"});
+  EXPECT_EQ(typo.exitCode, 2) << typo.output;
+  EXPECT_NE(typo.output.find("would suspend or terminate 3 of 3 active employees"),
+            std::string::npos);
+  EXPECT_NE(typo.output.find("  terminated cn=Given2 Family,ou=people,"), std::string::npos)
+      << typo.output;
+
+  EXPECT_EQ(cadre({"sync", "ldap", "--everything"}).exitCode, 64);
+  auto unconfigured = host->cli({"sync", "ldap"});
+  EXPECT_EQ(unconfigured.exitCode, 1);
+  EXPECT_NE(unconfigured.output.find("cadre sync ldap: ldap.uri: must be set"), std::string::npos)
+      << unconfigured.output;
+
+  auto check = cadre({"config", "check"});
+  EXPECT_EQ(check.exitCode, 0) << check.output;
+  EXPECT_NE(check.output.find("\nldap: ok (3 entries match"), std::string::npos) << check.output;
+  auto badKey = cadre({"config", "check", "--set", "ldap.scope=everything"});
+  EXPECT_EQ(badKey.exitCode, 1);
+  EXPECT_NE(badKey.output.find(
+                "\nldap: FAILED: ldap.scope: must be sub, one or base, not 'everything'\n"),
+            std::string::npos)
+      << badKey.output;
+  EXPECT_NE(host->cli({"help"}).output.find(
+                "sync ldap        bring the employees in step with the directory (ldap)"),
+            std::string::npos);
+
+  auto runs =
+      host->request("GET", "/api/v1/ldap/runs?limit=2", "", {{"Authorization", "Bearer " + token}});
+  EXPECT_EQ(runs.status, 200) << runs.body;
+  // Newest first: the stopped run, then the idempotent one; two more behind the cursor.
+  EXPECT_NE(runs.body.find(R"({"items":[{"id":4,"mode":"full","dryRun":false,"forced":false,)"
+                           R"("startedBy":"cli")"),
+            std::string::npos)
+      << runs.body;
+  EXPECT_NE(runs.body.find(R"("outcome":"stopped")"), std::string::npos);
+  EXPECT_EQ(runs.body.find(R"("next":null)"), std::string::npos);
+  auto one =
+      host->request("GET", "/api/v1/ldap/runs/2", "", {{"Authorization", "Bearer " + token}});
+  EXPECT_EQ(one.status, 200);
+  EXPECT_NE(one.body.find(R"("created":3)"), std::string::npos) << one.body;
+  EXPECT_EQ(host->request("GET", "/api/v1/ldap/runs/99", "", {{"Authorization", "Bearer " + token}})
+                .status,
+            404);
+  auto hr = host->login("hr", "hr-password-12345");
+  EXPECT_EQ(
+      host->request("GET", "/api/v1/ldap/runs", "", {{"Authorization", "Bearer " + hr}}).status,
+      403);
+  EXPECT_EQ(host->request("GET", "/web/ldap/ldap_runs.js").status, 200);
+}
+
+}  // namespace
+}  // namespace cadre::ldap::test
