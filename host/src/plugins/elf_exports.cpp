@@ -4,7 +4,6 @@
 
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <stdexcept>
 
 namespace cadre::plugins {
@@ -51,9 +50,15 @@ Elf64_Ehdr readHeader(const Bytes& bytes) {
 }  // namespace
 
 std::vector<std::string> exportedSymbols(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) throw std::runtime_error("cannot read the file");
-  Bytes bytes(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+  // One read of the whole file: a character-wise copy takes half a minute for a plugin built
+  // with sanitizers at -O0 (tens of MB), on every start of the host.
+  std::string content(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(content.data(), static_cast<std::streamsize>(content.size())))
+    throw std::runtime_error("cannot read the file");
+  Bytes bytes(std::move(content));
   Elf64_Ehdr header = readHeader(bytes);
   std::vector<std::string> names;
   for (std::uint16_t i = 0; i < header.e_shnum; ++i) {

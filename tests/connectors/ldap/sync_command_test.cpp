@@ -22,53 +22,49 @@ std::string jsonLine(const std::string& output) {
   return std::regex_search(output, match, kLine) ? match[2].str() : "";
 }
 
+/// The real host with both plugins, an admin and an hr login and the org unit ACME, beside a
+/// slapd with three people. Made in the test (not in SetUpTestSuite, whose failure ctest would
+/// count as a skip).
 class SyncCommandTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    LdifBuilder ldif;
-    const std::string people = ldif.organizationalUnit("people");
-    ldif.people(3, people);
-    server = new SlapdServer(ldif.text());
-    host = new HostProcess;
-    host->addBuiltPlugin("territory");
-    host->addBuiltPlugin("ldap");
-    host->addUser("admin", "admin", "admin-password-1234");
-    host->addUser("hr", "hr", "hr-password-12345");
-    host->start();
-    token = host->login("admin", "admin-password-1234");
-    auto unit = host->request(
-        "POST", "/api/v1/territory/org-units", R"({"code":"ACME","name":"Acme","type":"company"})",
-        {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
-    ASSERT_EQ(unit.status, 201) << unit.body;
-  }
-  static void TearDownTestSuite() {
-    delete host;
-    delete server;
+  SyncCommandTest() : server_(tree()) {
+    host_.addBuiltPlugin("territory");
+    host_.addBuiltPlugin("ldap");
+    host_.addUser("admin", "admin", "admin-password-1234");
+    host_.addUser("hr", "hr", "hr-password-12345");
+    host_.start();
   }
 
-  /// `cadre ARGS… --set ldap.…` pointed at the suite's slapd.
-  static cadre::test::CliResult cadre(std::vector<std::string> args) {
+  static std::string tree() {
+    LdifBuilder ldif;
+    ldif.people(3, ldif.organizationalUnit("people"));
+    return ldif.text();
+  }
+
+  /// `cadre ARGS… --set ldap.…` pointed at the slapd.
+  cadre::test::CliResult cadre(std::vector<std::string> args) {
     for (const auto& set :
-         {"ldap.uri=" + server->uri(), std::string("ldap.tls=none"),
-          "ldap.baseDN=" + server->baseDN(), "ldap.bindDN=" + server->serviceDN(),
-          "ldap.bindPassword=" + server->servicePassword(), std::string("ldap.defaultOrgUnit=ACME"),
+         {"ldap.uri=" + server_.uri(), std::string("ldap.tls=none"),
+          "ldap.baseDN=" + server_.baseDN(), "ldap.bindDN=" + server_.serviceDN(),
+          "ldap.bindPassword=" + server_.servicePassword(), std::string("ldap.defaultOrgUnit=ACME"),
           std::string("log.level=warning")}) {
       args.push_back("--set");
       args.push_back(set);
     }
-    return host->cli(args);
+    return host_.cli(args);
   }
 
-  static SlapdServer* server;
-  static HostProcess* host;
-  static std::string token;
+  SlapdServer server_;
+  HostProcess host_;
 };
 
-SlapdServer* SyncCommandTest::server = nullptr;
-HostProcess* SyncCommandTest::host = nullptr;
-std::string SyncCommandTest::token;
-
 TEST_F(SyncCommandTest, SyncsChecksAndShowsItsRuns) {
+  const std::string token = host_.login("admin", "admin-password-1234");
+  auto unit = host_.request(
+      "POST", "/api/v1/territory/org-units", R"({"code":"ACME","name":"Acme","type":"company"})",
+      {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
+  ASSERT_EQ(unit.status, 201) << unit.body;
+
   auto dry = cadre({"sync", "ldap", "--dry-run", "--json"});
   EXPECT_EQ(dry.exitCode, 0) << dry.output;
   auto dryJson = jsonLine(dry.output);
@@ -102,7 +98,7 @@ TEST_F(SyncCommandTest, SyncsChecksAndShowsItsRuns) {
       << typo.output;
 
   EXPECT_EQ(cadre({"sync", "ldap", "--everything"}).exitCode, 64);
-  auto unconfigured = host->cli({"sync", "ldap"});
+  auto unconfigured = host_.cli({"sync", "ldap"});
   EXPECT_EQ(unconfigured.exitCode, 1);
   EXPECT_NE(unconfigured.output.find("cadre sync ldap: ldap.uri: must be set"), std::string::npos)
       << unconfigured.output;
@@ -116,12 +112,12 @@ TEST_F(SyncCommandTest, SyncsChecksAndShowsItsRuns) {
                 "\nldap: FAILED: ldap.scope: must be sub, one or base, not 'everything'\n"),
             std::string::npos)
       << badKey.output;
-  EXPECT_NE(host->cli({"help"}).output.find(
+  EXPECT_NE(host_.cli({"help"}).output.find(
                 "sync ldap        bring the employees in step with the directory (ldap)"),
             std::string::npos);
 
   auto runs =
-      host->request("GET", "/api/v1/ldap/runs?limit=2", "", {{"Authorization", "Bearer " + token}});
+      host_.request("GET", "/api/v1/ldap/runs?limit=2", "", {{"Authorization", "Bearer " + token}});
   EXPECT_EQ(runs.status, 200) << runs.body;
   // Newest first: the stopped run, then the idempotent one; two more behind the cursor.
   EXPECT_NE(runs.body.find(R"({"items":[{"id":4,"mode":"full","dryRun":false,"forced":false,)"
@@ -131,17 +127,17 @@ TEST_F(SyncCommandTest, SyncsChecksAndShowsItsRuns) {
   EXPECT_NE(runs.body.find(R"("outcome":"stopped")"), std::string::npos);
   EXPECT_EQ(runs.body.find(R"("next":null)"), std::string::npos);
   auto one =
-      host->request("GET", "/api/v1/ldap/runs/2", "", {{"Authorization", "Bearer " + token}});
+      host_.request("GET", "/api/v1/ldap/runs/2", "", {{"Authorization", "Bearer " + token}});
   EXPECT_EQ(one.status, 200);
   EXPECT_NE(one.body.find(R"("created":3)"), std::string::npos) << one.body;
-  EXPECT_EQ(host->request("GET", "/api/v1/ldap/runs/99", "", {{"Authorization", "Bearer " + token}})
+  EXPECT_EQ(host_.request("GET", "/api/v1/ldap/runs/99", "", {{"Authorization", "Bearer " + token}})
                 .status,
             404);
-  auto hr = host->login("hr", "hr-password-12345");
+  auto hr = host_.login("hr", "hr-password-12345");
   EXPECT_EQ(
-      host->request("GET", "/api/v1/ldap/runs", "", {{"Authorization", "Bearer " + hr}}).status,
+      host_.request("GET", "/api/v1/ldap/runs", "", {{"Authorization", "Bearer " + hr}}).status,
       403);
-  EXPECT_EQ(host->request("GET", "/web/ldap/ldap_runs.js").status, 200);
+  EXPECT_EQ(host_.request("GET", "/web/ldap/ldap_runs.js").status, 200);
 }
 
 }  // namespace
