@@ -108,16 +108,16 @@ test('HR drafts a requisition and submits it beyond the headcount plan with an o
   await openPage(page, 'Requisitions');
   await page.getByRole('button', { name: 'New requisition' }).click();
   const form = page.locator('form[data-action="new-requisition"]');
-  await form.getByLabel('Title').fill(TITLE);
+  await form.getByLabel('Title', { exact: true }).fill(TITLE);
   await form.getByLabel('Org unit').selectOption({ label: 'Hamburg Sales (RC-HH)' });
   await form.getByLabel('New position title').fill('Account Executive');
   await form.getByLabel('Salary from').fill('48000');
   await form.getByLabel('Salary to').fill('40000');
   await form.getByLabel('Currency').fill('EUR');
-  await form.getByLabel('Standard').fill('Negotiation');
-  await form.getByLabel('Weight').fill('2');
+  await form.getByLabel('Standard', { exact: true }).fill('Negotiation');
+  await form.getByLabel('Weight', { exact: true }).fill('2');
   await form.getByRole('button', { name: 'Add a standard' }).click();
-  await form.getByLabel('Standard').nth(1).fill('Product knowledge');
+  await form.getByLabel('Standard', { exact: true }).nth(1).fill('Product knowledge');
   await form.getByRole('button', { name: 'Save the draft' }).click();
   const bandError = form.locator('.field[data-field="salaryMax"] .field-error');
   await bandError.filter({ hasText: /./ }).waitFor();
@@ -129,7 +129,7 @@ test('HR drafts a requisition and submits it beyond the headcount plan with an o
   const detail = page.locator('.detail-grid[data-requisition-id]');
   await detail.waitFor();
   org.requisitionId = Number(await detail.getAttribute('data-requisition-id'));
-  const summary = page.getByRole('region', { name: 'Requisition' });
+  const summary = page.getByRole('region', { name: 'Requisition', exact: true });
   assert.equal(await summary.locator('h4').textContent(), `${TITLE} draft`);
   assert.equal(await summary.locator('[data-fact="Hiring manager"]').textContent(), 'Mona Berg');
   assert.equal(await summary.locator('[data-fact="Position"]').textContent(), 'new: Account Executive');
@@ -175,7 +175,7 @@ test('the hiring manager, then HR approve; the requisition opens', async (t) => 
   await openRequisition(hana);
   await hana.getByRole('region', { name: 'Approval chain' }).getByRole('button', { name: 'Approve' }).click();
   await status(hana, 'You approved the requisition.');
-  const summary = hana.getByRole('region', { name: 'Requisition' });
+  const summary = hana.getByRole('region', { name: 'Requisition', exact: true });
   assert.equal(await summary.locator('h4').textContent(), `${TITLE} open`);
   const rows = await cellsOf(hana.getByRole('region', { name: 'Approval chain' }).locator('tbody tr'));
   assert.deepEqual(rows.map((r) => r.slice(0, 5)), [
@@ -200,7 +200,7 @@ test('HR adds a candidate with a CV, applies them and moves them on the board', 
   await form.getByLabel('Source cost').fill('450');
   await form.getByLabel('Cost currency').fill('EUR');
   await form.getByRole('button', { name: 'Add the candidate' }).click();
-  const profile = page.getByRole('region', { name: 'Profile' });
+  const profile = page.getByRole('region', { name: 'Profile', exact: true });
   await profile.waitFor();
   org.candidateId = Number(await page.locator('.detail-grid[data-candidate-id]').getAttribute('data-candidate-id'));
   assert.equal(await profile.locator('h4').textContent(), 'Linh Vũ');
@@ -304,11 +304,11 @@ test('an offer above the band is approved by another HR user, accepted and becom
   await hana.getByRole('button', { name: 'New offer' }).click();
   const form = hana.locator('form[data-action="new-offer"]');
   await form.getByLabel('Application').selectOption({ label: `Linh Vũ — ${TITLE} (Interview)` });
-  await form.getByLabel('Salary').fill('62000');
+  await form.getByLabel('Salary', { exact: true }).fill('62000');
   await form.getByLabel('Start date').fill(today);
   await form.getByLabel('Terms').fill('Company car, 30 days of leave.');
   await form.getByRole('button', { name: 'Save the offer' }).click();
-  const offer = hana.getByRole('region', { name: 'Offer' });
+  const offer = hana.getByRole('region', { name: 'Offer', exact: true });
   await offer.waitFor();
   assert.equal(await offer.locator('h4').textContent(), 'Linh Vũ pending approval');
   assert.equal(await offer.locator('[data-fact="Outside the band"]').textContent(), 'yes');
@@ -324,7 +324,7 @@ test('an offer above the band is approved by another HR user, accepted and becom
   await ada.locator('form[data-action="approve"]').getByLabel('Comment').fill('Top candidate for the north');
   await ada.getByRole('button', { name: 'Approve outside the band' }).click();
   await status(ada, 'The offer is approved.');
-  const approved = ada.getByRole('region', { name: 'Offer' });
+  const approved = ada.getByRole('region', { name: 'Offer', exact: true });
   assert.equal(await approved.locator('h4').textContent(), 'Linh Vũ draft');
   assert.match(await approved.locator('[data-fact="Band approval"]').textContent(),
     /^approved by ada \d{4}-\d\d-\d\d \d\d:\d\d UTC: Top candidate for the north$/);
@@ -340,7 +340,7 @@ test('an offer above the band is approved by another HR user, accepted and becom
   await status(hana, 'The offer is extended.');
   await hana.getByRole('button', { name: 'Candidate accepted' }).click();
   await status(hana, 'The candidate accepted the offer.');
-  assert.equal(await hana.getByRole('region', { name: 'Offer' }).locator('h4').textContent(), 'Linh Vũ accepted');
+  assert.equal(await hana.getByRole('region', { name: 'Offer', exact: true }).locator('h4').textContent(), 'Linh Vũ accepted');
 
   const hire = hana.locator('form[data-action="hire"]');
   await hire.getByLabel('Employee number').fill('RC-002');
@@ -354,7 +354,7 @@ test('an offer above the band is approved by another HR user, accepted and becom
   org.linhEmployee = employees.items[0];
   assert.equal(await hired.textContent(),
     `Hired: employee #${org.linhEmployee.id}, starting ${today}; the requisition has 1 of 1 filled (filled).`);
-  assert.equal(await hana.getByRole('region', { name: 'Offer' }).locator('[data-fact="Employee"]').textContent(),
+  assert.equal(await hana.getByRole('region', { name: 'Offer', exact: true }).locator('[data-fact="Employee"]').textContent(),
     `#${org.linhEmployee.id}`);
   await hana.screenshot({ path: path.join(scratchDir, 'recruiting-offer.png'), fullPage: true });
 });
@@ -373,13 +373,13 @@ test('the new hire ticks their onboarding task done; HR sees the plan\u2019s pro
 
   const hana = await loggedIn(t, hr);
   await openPage(hana, 'Onboarding');
-  const plans = hana.getByRole('region', { name: 'Onboarding plans' });
+  const plans = hana.getByRole('region', { name: 'Onboarding plans', exact: true });
   const row = plans.locator('tbody tr', { hasText: 'Linh Vũ' });
   await row.waitFor();
   const [cells] = await cellsOf(row);
   assert.deepEqual(cells, ['Linh Vũ', today, '1/3 tasks · 33 % · 1 overdue', '1']);
   await row.getByRole('button', { name: 'Linh Vũ' }).click();
-  const tasks = hana.getByRole('region', { name: 'Tasks' });
+  const tasks = hana.getByRole('region', { name: 'Tasks', exact: true });
   await tasks.locator('table').waitFor();
   const taskRows = await cellsOf(tasks.locator('tbody tr'));
   const due = (days) => new Date(Date.parse(today) + days * 86400000).toISOString().slice(0, 10);

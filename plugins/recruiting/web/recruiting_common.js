@@ -98,7 +98,7 @@ export function showProblem(form, status, error, onReload) {
     const span = fieldErrorSpan(form, item.field);
     if (span) {
       span.textContent = item.message;
-      span.parentElement.querySelector('[data-field]')?.setAttribute('aria-invalid', 'true');
+      ownChild(span.parentElement, (c) => c.dataset.field)?.setAttribute('aria-invalid', 'true');
     } else {
       unplaced.push(item);
     }
@@ -108,15 +108,25 @@ export function showProblem(form, status, error, onReload) {
       ? el('button', { type: 'button', class: 'secondary', onclick: onReload }, 'Reload') : '');
 }
 
+// A direct child of `parent` that passes `test` (fields nest in fieldsets).
+function ownChild(parent, test) {
+  return parent ? [...parent.children].find(test) || null : null;
+}
+
+// The error span of the field named `name` inside `root`.
+function errorSpanOf(root, name) {
+  const holder = root && root.querySelector(`.field[data-field="${CSS.escape(name)}"]`);
+  return ownChild(holder, (c) => c.classList.contains('field-error'));
+}
+
 // "criteria[1].weight" finds the weight field of the second criterion row, or the list itself.
 function fieldErrorSpan(form, name) {
-  const exact = form.querySelector(`.field[data-field="${CSS.escape(name)}"] .field-error`);
+  const exact = errorSpanOf(form, name);
   if (exact) return exact;
   const list = name.match(/^([a-zA-Z]+)\[(\d+)\]\.?(.*)$/);
   if (!list) return null;
   const row = form.querySelectorAll(`[data-list="${list[1]}"] .list-row`)[Number(list[2])];
-  const inRow = row && row.querySelector(`.field[data-field="${CSS.escape(list[3])}"] .field-error`);
-  return inRow || form.querySelector(`.field[data-field="${CSS.escape(list[1])}"] .field-error`);
+  return (list[3] && errorSpanOf(row, list[3])) || errorSpanOf(form, list[1]);
 }
 
 /// A form that runs `submit(formData)` and then `onDone(result)`, or shows the problem.

@@ -57,7 +57,7 @@ class HiringRoutesTest : public HiringHostTest {
 
 TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAnswerAsIcs) {
   const auto& w = world();
-  auto requisitionId = openRequisition(position("Account Executive")).first;
+  auto [requisitionId, standards] = openRequisition(position("Account Executive"));
   auto ada = applicant(requisitionId, "Ada");
   auto grace = applicant(requisitionId, "Grace");
 
@@ -89,6 +89,18 @@ TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAn
   EXPECT_NE(ics.body.find("\r\nDTSTART:20270201T090000Z\r\nDTEND:20270201T100000Z\r\n"
                           "SUMMARY:Interview: Ada Lovelace (Account Executive)\r\n"),
             std::string::npos);
+
+  // The panel reads the requisition's standards with the interview, to rate them.
+  auto read = host().call("iv2", "GET", kApi + "/interviews/" + id(firstId));
+  ASSERT_EQ(read.status, 200) << read.body;
+  auto criteria = orderedJsonOf(read)->getArray("criteria");
+  ASSERT_TRUE(criteria);
+  ASSERT_EQ(criteria->size(), 2u);
+  EXPECT_EQ(criteria->getObject(0)->getValue<std::int64_t>("id"), standards[0]);
+  EXPECT_EQ(criteria->getObject(0)->getValue<std::string>("name"), "Discovery");
+  EXPECT_EQ(criteria->getObject(0)->getValue<double>("weight"), 2.0);
+  EXPECT_EQ(criteria->getObject(1)->getValue<std::int64_t>("id"), standards[1]);
+  EXPECT_EQ(criteria->getObject(1)->getValue<std::string>("name"), "Closing");
 
   // An interviewer sees the interviews they sit on, nobody else's candidates.
   auto filter = "?applicationId=";
