@@ -87,7 +87,15 @@ async function openPage(page, title) {
   await page.locator('main h2', { hasText: title }).waitFor();
 }
 
-const status = (page, text) => page.getByRole('status').filter({ hasText: text }).waitFor();
+/// Waits for the note `text`; an error shown on the page instead fails with its words.
+async function status(page, text) {
+  try {
+    await page.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 15000 });
+  } catch (error) {
+    const alerts = await page.getByRole('alert').allTextContents();
+    assert.fail(`no note '${text}'; the page shows: ${alerts.join(' | ') || error.message}`);
+  }
+}
 const cellsOf = (rows) => rows.evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
 
 async function openRequisition(page) {
@@ -203,7 +211,7 @@ test('HR adds a candidate with a CV, applies them and moves them on the board', 
   const profile = page.getByRole('region', { name: 'Profile', exact: true });
   await profile.waitFor();
   org.candidateId = Number(await page.locator('.detail-grid[data-candidate-id]').getAttribute('data-candidate-id'));
-  assert.equal(await profile.locator('h4').textContent(), 'Linh Vũ');
+  assert.equal(await profile.locator('h4.candidate-name').textContent(), 'Linh Vũ');
   assert.equal(await profile.locator('[data-fact="Source"]').textContent(), 'Job board · StepStone');
   assert.equal(await profile.locator('[data-fact="Source cost"]').textContent(), '450 EUR');
 
@@ -347,8 +355,8 @@ test('an offer above the band is approved by another HR user, accepted and becom
   await hire.getByLabel('Work email').fill('linh.vu@nordlicht.example');
   await hire.getByLabel('Login (user id)').fill(String(org.linhUser.id));
   await hire.getByRole('button', { name: 'Hire the candidate' }).click();
-  const hired = hana.getByRole('status').filter({ hasText: 'Hired: employee #' });
-  await hired.waitFor();
+  await status(hana, 'Hired: employee #');
+  const hired = hana.getByRole('status');
   const employees = await call((await login(admin)).token, 'GET', '/api/v1/territory/employees?employeeNumber=RC-002');
   assert.equal(employees.items.length, 1);
   org.linhEmployee = employees.items[0];

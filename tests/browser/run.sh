@@ -100,5 +100,5 @@ node -e "fetch(process.env.CADRE_URL + '/healthz').then((r) => process.exit(r.ok
 cd "$here"
 # CADRE_BROWSER_TESTS (e.g. "recruiting_test.mjs") runs only those files.
 # shellcheck disable=SC2086
-node --test --test-reporter=spec --test-concurrency=1 --test-timeout=60000 \
+node --test --test-reporter=spec --test-concurrency=1 --test-timeout=120000 \
   ${CADRE_BROWSER_TESTS:-./*_test.mjs}
