@@ -45,6 +45,17 @@ class HiringRoutesTest : public HiringHostTest {
     return offer;
   }
 
+  /// The ids of a requisition's criteria, as HR reads them.
+  std::vector<std::int64_t> criteriaOf(std::int64_t requisitionId) {
+    std::vector<std::int64_t> ids;
+    auto list = jsonOf(host().call("hr", "GET", kApi + "/requisitions/" + id(requisitionId)))
+                    ->getArray("criteria");
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+      ids.push_back(list->getObject(static_cast<unsigned>(i))->getValue<std::int64_t>("id"));
+    }
+    return ids;
+  }
+
   std::vector<std::int64_t> idsOf(const HttpReply& reply) {
     std::vector<std::int64_t> ids;
     auto items = jsonOf(reply)->getArray("items");
@@ -225,6 +236,17 @@ TEST_P(HiringRoutesTest, AnInterviewerSeesOthersScoresOnlyAfterSubmittingTheirOw
                            {{"If-Match", submitted.header("etag")}});
   EXPECT_EQ(fixed.status, 422);
   EXPECT_EQ(host().call("employee", "GET", scores).status, 404);
+
+  // A scored application is hired like any other, and the criteria stay as they were rated
+  // (an overlay seat: the suite shares its host, and later tests seat reps in the territory).
+  acceptedOffer(ada);
+  auto hired = host().call("hr", "POST", kApi + "/applications/" + id(ada) + "/hire",
+                           R"({"employeeNumber":"HIRE-SCORED","seatRole":"overlay"})");
+  ASSERT_EQ(hired.status, 201) << hired.body;
+  auto after = host().call("hr", "GET", scores);
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_NEAR(orderedJsonOf(after)->getValue<double>("weightedAggregate"), 17.0 / 6, 1e-9);
+  EXPECT_EQ(criteriaOf(requisitionId), criteria);
 }
 
 TEST_P(HiringRoutesTest, AnOfferOutsideTheBandIsApprovedThenTheHireAnswersWithTheEmployee) {
