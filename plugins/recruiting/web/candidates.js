@@ -25,7 +25,7 @@ function cvCard(c, me, refresh) {
       { title: 'File', render: (f) => el('a', { href: apiPath(`/candidates/${c.id}/cvs/${f.id}`), download: f.fileName,
         class: 'cv-link' }, f.fileName) },
       { title: 'Type', render: (f) => f.mediaType },
-      { title: 'Size', render: (f) => `${figure(f.sizeBytes / 1024, 1)} KiB` },
+      { title: 'Size', render: (f) => (f.sizeBytes < 1024 ? `${f.sizeBytes} bytes` : `${figure(f.sizeBytes / 1024, 1)} KiB`) },
       { title: 'Uploaded', render: (f) => `${when(f.uploadedAt)} by ${f.uploadedBy}` },
     ], rows),
     me.hr ? cvUploadForm(c.id, () => refresh('The CV is uploaded.')) : '');

@@ -14,6 +14,12 @@ export function svg(tag, attributes = {}, ...children) {
   return node;
 }
 
+// A label that fits left of the bars (the whole label stays in the table beside the chart).
+function shortLabel(label) {
+  const text = String(label);
+  return text.length > 26 ? `${text.slice(0, 25)}…` : text;
+}
+
 /// Horizontal bars: rows of {label, value, text?, second?} where `second` (drawn over the first,
 /// e.g. hires over applications) is optional; `text` is what is written after the bar.
 export function barChart(title, rows) {
@@ -31,7 +37,7 @@ export function barChart(title, rows) {
     const length = Math.round((room * row.value) / max);
     const second = row.second === undefined ? null : Math.round((room * row.second) / max);
     return svg('g', { class: 'bar', 'data-label': row.label },
-      svg('text', { x: 0, y: y + 14, class: 'bar-label' }, row.label),
+      svg('text', { x: 0, y: y + 14, class: 'bar-label' }, shortLabel(row.label)),
       svg('rect', { x: labelWidth, y, width: Math.max(length, 1), height: barHeight, rx: 3, class: 'first' }),
       second === null ? null : svg('rect', { x: labelWidth, y: y + 5, width: Math.max(second, 0), height: barHeight - 10, rx: 2, class: 'second' }),
       svg('text', { x: labelWidth + Math.max(length, 1) + 6, y: y + 14, class: 'bar-value' }, row.text ?? row.value));
