@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the browser and HTTP suite against a real `cadre serve` on a fresh SQLite file: installs
-# the pinned npm packages when needed, creates an admin, an employee and an HR user, starts the
+# the pinned npm packages when needed, creates an admin, an employee, an HR user, a manager and a
+# second employee (the recruiting walk-through's hiring manager and new hire), starts the
 # host on a free loopback port, runs every *_test.mjs with node's test runner, then stops the host
 # and removes the scratch folder.
 # Usage: tests/browser/run.sh BUILD_DIR
@@ -61,6 +62,8 @@ export CADRE_CHROMIUM="$chromium"
 export CADRE_ADMIN_USER=ada CADRE_ADMIN_NAME="Ada Lovelace" CADRE_ADMIN_PASSWORD=$(password)
 export CADRE_EMPLOYEE_USER=emil CADRE_EMPLOYEE_NAME="Emil Weber" CADRE_EMPLOYEE_PASSWORD=$(password)
 export CADRE_HR_USER=hana CADRE_HR_NAME="Hana Ito" CADRE_HR_PASSWORD=$(password)
+export CADRE_MANAGER_USER=mona CADRE_MANAGER_NAME="Mona Berg" CADRE_MANAGER_PASSWORD=$(password)
+export CADRE_NEW_HIRE_USER=linh CADRE_NEW_HIRE_NAME="Linh Vũ" CADRE_NEW_HIRE_PASSWORD=$(password)
 
 printf '%s\n' "$CADRE_ADMIN_PASSWORD" |
   "$cadre" user add "$CADRE_ADMIN_USER" --role admin --name "$CADRE_ADMIN_NAME" "${settings[@]}" >/dev/null
@@ -69,6 +72,12 @@ printf '%s\n' "$CADRE_EMPLOYEE_PASSWORD" |
     "${settings[@]}" >/dev/null
 printf '%s\n' "$CADRE_HR_PASSWORD" |
   "$cadre" user add "$CADRE_HR_USER" --role hr --name "$CADRE_HR_NAME" "${settings[@]}" >/dev/null
+printf '%s\n' "$CADRE_MANAGER_PASSWORD" |
+  "$cadre" user add "$CADRE_MANAGER_USER" --role manager --name "$CADRE_MANAGER_NAME" \
+    "${settings[@]}" >/dev/null
+printf '%s\n' "$CADRE_NEW_HIRE_PASSWORD" |
+  "$cadre" user add "$CADRE_NEW_HIRE_USER" --role employee --name "$CADRE_NEW_HIRE_NAME" \
+    "${settings[@]}" >/dev/null
 
 "$cadre" serve --set http.address=127.0.0.1 --set "http.port=$port" "${settings[@]}" \
   >"$scratch/cadre.log" 2>&1 </dev/null &
@@ -89,4 +98,7 @@ node -e "fetch(process.env.CADRE_URL + '/healthz').then((r) => process.exit(r.ok
     () => process.exit(1))" || { echo "run.sh: /healthz did not answer 200 within 15 s" >&2; exit 1; }
 
 cd "$here"
-node --test --test-reporter=spec --test-concurrency=1 --test-timeout=60000 ./*_test.mjs
+# CADRE_BROWSER_TESTS (e.g. "recruiting_test.mjs") runs only those files.
+# shellcheck disable=SC2086
+node --test --test-reporter=spec --test-concurrency=1 --test-timeout=120000 \
+  ${CADRE_BROWSER_TESTS:-./*_test.mjs}

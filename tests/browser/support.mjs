@@ -32,6 +32,22 @@ export const hr = {
   role: 'hr',
 };
 
+/// The recruiting walk-through's hiring manager, linked to an employee by the test.
+export const manager = {
+  username: required('CADRE_MANAGER_USER'),
+  displayName: required('CADRE_MANAGER_NAME'),
+  password: required('CADRE_MANAGER_PASSWORD'),
+  role: 'manager',
+};
+
+/// The recruiting walk-through's candidate, whose login the hire links to the new employee.
+export const newHire = {
+  username: required('CADRE_NEW_HIRE_USER'),
+  displayName: required('CADRE_NEW_HIRE_NAME'),
+  password: required('CADRE_NEW_HIRE_PASSWORD'),
+  role: 'employee',
+};
+
 /// Chromium as this machine allows it: Debian's build, no sandbox as root, no calls home.
 export const chromiumOptions = {
   executablePath: chromiumPath,

@@ -19,6 +19,7 @@
 #include "interview_schedule.hpp"
 #include "interview_store.hpp"
 #include "routes.hpp"
+#include "scorecard_store.hpp"
 
 namespace cadre::recruiting {
 
@@ -128,7 +129,18 @@ class InterviewRoutes {
     read(request, [&](Transaction& tx, const Caller& caller) {
       auto [interview, application] = visible(tx, caller, id);
       response.etag(interview.version);
-      response.json(answer(tx, interview, application));
+      auto out = answer(tx, interview, application);
+      // The panel rates these on its scorecards, and an interviewer may not read the requisition.
+      Poco::JSON::Array::Ptr criteria = new Poco::JSON::Array;
+      for (const auto& c : ScorecardStore(tx).criteriaOf(application.requisitionId)) {
+        auto item = orderedObject();
+        item->set("id", c.id);
+        item->set("name", c.name);
+        item->set("weight", c.weight);
+        criteria->add(item);
+      }
+      out->set("criteria", criteria);
+      response.json(out);
     });
   }
 

@@ -9,11 +9,30 @@
 
 namespace cadre::recruiting {
 
+namespace {
+
+/// The pages in web/: requisitions, the pipeline board, candidates, offers, onboarding and the
+/// analytics.
+void addRecruitingPages(PluginContext& context) {
+  const std::set<Role> everyone{Role::Admin, Role::Hr, Role::Manager, Role::Employee};
+  const std::set<Role> hiringTeam{Role::Admin, Role::Hr, Role::Manager};
+  context.addPage({"requisitions", "Requisitions", "requisitions.js", everyone});
+  context.addPage({"pipeline", "Pipeline board", "pipeline.js", hiringTeam});
+  context.addPage({"candidates", "Candidates", "candidates.js", everyone});
+  context.addPage({"offers", "Offers", "offers.js", hiringTeam});
+  context.addPage({"onboarding", "Onboarding", "onboarding.js", everyone});
+  context.addPage(
+      {"recruiting-analytics", "Recruiting analytics", "recruiting_analytics.js", hiringTeam});
+}
+
+}  // namespace
+
 class RecruitingPlugin : public Plugin {
  public:
   std::vector<Migration> migrations() const override { return recruitingMigrations(); }
 
   void registerWith(PluginContext& context) override {
+    addRecruitingPages(context);
     RouteContext routes{context, context.services().require<territory::OrgDirectory>(
                                      territory::kOrgDirectoryService)};
     registerRequisitionRoutes(routes);

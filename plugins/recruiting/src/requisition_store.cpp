@@ -193,10 +193,30 @@ void RequisitionStore::update(const Requisition& r) {
     throw HttpError::conflict("requisition " + std::to_string(r.id) +
                               " was changed meanwhile; read it again");
   }
-  tx_.execute("DELETE FROM recruiting_criteria WHERE requisition_id = ?", {r.id});
+  // Scorecards rate the criteria rows: only a draft's new list replaces them (a hire, a hold or
+  // an approval leaves them, and their ids, as they are).
+  if (!sameCriteria(r.id, r.criteria)) {
+    tx_.execute("DELETE FROM recruiting_criteria WHERE requisition_id = ?", {r.id});
+    writeCriteria(r.id, r.criteria);
+  }
   tx_.execute("DELETE FROM recruiting_requisition_approvers WHERE requisition_id = ?", {r.id});
-  writeCriteria(r.id, r.criteria);
   writeApprovers(r.id, r.approvers);
+}
+
+bool RequisitionStore::sameCriteria(std::int64_t id, const std::vector<Criterion>& criteria) {
+  auto stored = tx_.query(
+      "SELECT name, description, weight FROM recruiting_criteria WHERE requisition_id = ? "
+      "ORDER BY criterion_order",
+      {id});
+  if (stored.size() != criteria.size()) return false;
+  for (std::size_t i = 0; i < criteria.size(); ++i) {
+    const auto& row = stored[i];
+    if (row.getString(0) != criteria[i].name || row.getString(1) != criteria[i].description ||
+        row.getDouble(2) != criteria[i].weight) {
+      return false;
+    }
+  }
+  return true;
 }
 
 void RequisitionStore::writeCriteria(std::int64_t id, const std::vector<Criterion>& criteria) {

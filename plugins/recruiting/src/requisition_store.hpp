@@ -22,7 +22,8 @@ class RequisitionStore {
   std::vector<Requisition> list(const RequisitionFilter& filter);
   /// Inserts a draft with its criteria, approvers and the stages of the default template.
   std::int64_t insert(const Requisition& requisition);
-  /// Writes every column and replaces criteria and approvers; bumps the version.
+  /// Writes every column, replaces the approvers and, when they differ, the criteria (whose
+  /// ids scorecards rate); bumps the version.
   void update(const Requisition& requisition);
 
   std::vector<ApprovalStep> steps(std::int64_t requisitionId);
@@ -37,6 +38,9 @@ class RequisitionStore {
 
  private:
   void writeCriteria(std::int64_t id, const std::vector<Criterion>& criteria);
+  /// Whether the stored criteria of requisition `id` are `criteria` (names, descriptions and
+  /// weights, in order).
+  bool sameCriteria(std::int64_t id, const std::vector<Criterion>& criteria);
   void writeApprovers(std::int64_t id, const std::vector<ApproverSpec>& approvers);
   Transaction& tx_;
 };

@@ -45,6 +45,17 @@ class HiringRoutesTest : public HiringHostTest {
     return offer;
   }
 
+  /// The ids of a requisition's criteria, as HR reads them.
+  std::vector<std::int64_t> criteriaOf(std::int64_t requisitionId) {
+    std::vector<std::int64_t> ids;
+    auto list = jsonOf(host().call("hr", "GET", kApi + "/requisitions/" + id(requisitionId)))
+                    ->getArray("criteria");
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+      ids.push_back(list->getObject(static_cast<unsigned>(i))->getValue<std::int64_t>("id"));
+    }
+    return ids;
+  }
+
   std::vector<std::int64_t> idsOf(const HttpReply& reply) {
     std::vector<std::int64_t> ids;
     auto items = jsonOf(reply)->getArray("items");
@@ -57,7 +68,7 @@ class HiringRoutesTest : public HiringHostTest {
 
 TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAnswerAsIcs) {
   const auto& w = world();
-  auto requisitionId = openRequisition(position("Account Executive")).first;
+  auto [requisitionId, standards] = openRequisition(position("Account Executive"));
   auto ada = applicant(requisitionId, "Ada");
   auto grace = applicant(requisitionId, "Grace");
 
@@ -89,6 +100,18 @@ TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAn
   EXPECT_NE(ics.body.find("\r\nDTSTART:20270201T090000Z\r\nDTEND:20270201T100000Z\r\n"
                           "SUMMARY:Interview: Ada Lovelace (Account Executive)\r\n"),
             std::string::npos);
+
+  // The panel reads the requisition's standards with the interview, to rate them.
+  auto read = host().call("iv2", "GET", kApi + "/interviews/" + id(firstId));
+  ASSERT_EQ(read.status, 200) << read.body;
+  auto criteria = orderedJsonOf(read)->getArray("criteria");
+  ASSERT_TRUE(criteria);
+  ASSERT_EQ(criteria->size(), 2u);
+  EXPECT_EQ(criteria->getObject(0)->getValue<std::int64_t>("id"), standards[0]);
+  EXPECT_EQ(criteria->getObject(0)->getValue<std::string>("name"), "Discovery");
+  EXPECT_EQ(criteria->getObject(0)->getValue<double>("weight"), 2.0);
+  EXPECT_EQ(criteria->getObject(1)->getValue<std::int64_t>("id"), standards[1]);
+  EXPECT_EQ(criteria->getObject(1)->getValue<std::string>("name"), "Closing");
 
   // An interviewer sees the interviews they sit on, nobody else's candidates.
   auto filter = "?applicationId=";
@@ -218,6 +241,17 @@ TEST_P(HiringRoutesTest, AnInterviewerSeesOthersScoresOnlyAfterSubmittingTheirOw
                            {{"If-Match", submitted.header("etag")}});
   EXPECT_EQ(fixed.status, 422);
   EXPECT_EQ(host().call("employee", "GET", scores).status, 404);
+
+  // A scored application is hired like any other, and the criteria stay as they were rated
+  // (an overlay seat: the suite shares its host, and later tests seat reps in the territory).
+  acceptedOffer(ada);
+  auto hired = host().call("hr", "POST", kApi + "/applications/" + id(ada) + "/hire",
+                           R"({"employeeNumber":"HIRE-SCORED","seatRole":"overlay"})");
+  ASSERT_EQ(hired.status, 201) << hired.body;
+  auto after = host().call("hr", "GET", scores);
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_NEAR(orderedJsonOf(after)->getValue<double>("weightedAggregate"), 17.0 / 6, 1e-9);
+  EXPECT_EQ(criteriaOf(requisitionId), criteria);
 }
 
 TEST_P(HiringRoutesTest, AnOfferOutsideTheBandIsApprovedThenTheHireAnswersWithTheEmployee) {

@@ -145,6 +145,40 @@ TEST_P(RequisitionApiTest, ARequisitionGoesFromDraftThroughItsChainToOpenWithEve
             "id,title,orgUnitId,positionId,territoryId,hiringManagerId,openings,filled,state,"
             "salaryMin,salaryMax,currency,wantedStartDate,openedAt,filledAt,timeToFillDays\r");
   EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 3);
+
+  // The pages: listed in the shell by role, served from the plugin's web folder.
+  auto page = [](const std::string& id, const std::string& title, const std::string& module) {
+    return "{\"id\":\"" + id + "\",\"title\":\"" + title +
+           "\",\"plugin\":\"recruiting\",\"module\":\"/web/recruiting/" + module + "\"}";
+  };
+  auto employeePages = h.call("employee", "GET", "/api/v1/shell/pages").body;
+  EXPECT_NE(employeePages.find(page("requisitions", "Requisitions", "requisitions.js") + "," +
+                               page("candidates", "Candidates", "candidates.js") + "," +
+                               page("onboarding", "Onboarding", "onboarding.js") + "]"),
+            std::string::npos)
+      << employeePages;
+  auto hrPages = h.call("hr", "GET", "/api/v1/shell/pages").body;
+  EXPECT_NE(
+      hrPages.find(page("requisitions", "Requisitions", "requisitions.js") + "," +
+                   page("pipeline", "Pipeline board", "pipeline.js") + "," +
+                   page("candidates", "Candidates", "candidates.js") + "," +
+                   page("offers", "Offers", "offers.js") + "," +
+                   page("onboarding", "Onboarding", "onboarding.js") + "," +
+                   page("recruiting-analytics", "Recruiting analytics", "recruiting_analytics.js") +
+                   "]"),
+      std::string::npos)
+      << hrPages;
+  for (const char* module :
+       {"requisitions.js", "requisition_form.js", "requisition_approvals.js", "pipeline.js",
+        "candidates.js", "candidate_forms.js", "candidate_interviews.js", "candidate_scorecards.js",
+        "offers.js", "offer_actions.js", "onboarding.js", "recruiting_analytics.js",
+        "recruiting_charts.js", "recruiting_common.js"}) {
+    auto served = h.call("", "GET", std::string("/web/recruiting/") + module);
+    EXPECT_EQ(served.status, 200) << module;
+    EXPECT_EQ(served.header("content-type"), "text/javascript; charset=utf-8") << module;
+  }
+  EXPECT_EQ(h.call("", "GET", "/web/recruiting/recruiting.css").header("content-type"),
+            "text/css; charset=utf-8");
 }
 
 RECRUITING_ON_EVERY_ENGINE(RequisitionApiTest);
