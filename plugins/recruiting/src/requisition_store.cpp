@@ -193,6 +193,9 @@ void RequisitionStore::update(const Requisition& r) {
     throw HttpError::conflict("requisition " + std::to_string(r.id) +
                               " was changed meanwhile; read it again");
   }
+}
+
+void RequisitionStore::replaceStandards(const Requisition& r) {
   tx_.execute("DELETE FROM recruiting_criteria WHERE requisition_id = ?", {r.id});
   tx_.execute("DELETE FROM recruiting_requisition_approvers WHERE requisition_id = ?", {r.id});
   writeCriteria(r.id, r.criteria);
