@@ -4,6 +4,7 @@
 #include "cadre/context.hpp"
 #include "cadre/plugin.hpp"
 #include "cadre/territory/org_directory.hpp"
+#include "demo_recruiting.hpp"
 #include "recruiting_schema.hpp"
 #include "routes.hpp"
 
@@ -47,6 +48,10 @@ class RecruitingPlugin : public Plugin {
     registerHireRoutes(routes);
     registerOnboarding(routes);
     registerNotifications(routes);
+  }
+
+  void seedDemo(PluginContext& context, Transaction& tx) override {
+    seedRecruitingDemo(context, tx);
   }
 };
 

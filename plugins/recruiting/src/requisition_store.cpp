@@ -7,7 +7,7 @@ namespace cadre::recruiting {
 
 namespace {
 
-constexpr const char* kRequisitionColumns =
+constexpr const char* kColumns =
     "SELECT id, title, org_unit_id, position_id, new_position_title, territory_id, "
     "hiring_manager_id, openings, filled, employment_type, salary_min, salary_max, currency, "
     "wanted_start_date, description, state, state_reason, stage_template_id, approval_round, "
@@ -106,7 +106,7 @@ SqlParams writable(const Requisition& r) {
 }  // namespace
 
 std::optional<Requisition> RequisitionStore::find(std::int64_t id) {
-  auto row = tx_.queryOne(std::string(kRequisitionColumns) + "WHERE id = ?", {id});
+  auto row = tx_.queryOne(std::string(kColumns) + "WHERE id = ?", {id});
   if (!row) return std::nullopt;
   auto requisition = requisitionOf(*row);
   for (const auto& c :
@@ -125,7 +125,7 @@ std::optional<Requisition> RequisitionStore::find(std::int64_t id) {
 }
 
 std::vector<Requisition> RequisitionStore::list(const RequisitionFilter& filter) {
-  std::string sql = std::string(kRequisitionColumns) + "WHERE id > ?";
+  std::string sql = std::string(kColumns) + "WHERE id > ?";
   SqlParams params{filter.afterId};
   if (filter.state) {
     sql += " AND state = ?";
@@ -193,30 +193,13 @@ void RequisitionStore::update(const Requisition& r) {
     throw HttpError::conflict("requisition " + std::to_string(r.id) +
                               " was changed meanwhile; read it again");
   }
-  // Scorecards rate the criteria rows: only a draft's new list replaces them (a hire, a hold or
-  // an approval leaves them, and their ids, as they are).
-  if (!sameCriteria(r.id, r.criteria)) {
-    tx_.execute("DELETE FROM recruiting_criteria WHERE requisition_id = ?", {r.id});
-    writeCriteria(r.id, r.criteria);
-  }
-  tx_.execute("DELETE FROM recruiting_requisition_approvers WHERE requisition_id = ?", {r.id});
-  writeApprovers(r.id, r.approvers);
 }
 
-bool RequisitionStore::sameCriteria(std::int64_t id, const std::vector<Criterion>& criteria) {
-  auto stored = tx_.query(
-      "SELECT name, description, weight FROM recruiting_criteria WHERE requisition_id = ? "
-      "ORDER BY criterion_order",
-      {id});
-  if (stored.size() != criteria.size()) return false;
-  for (std::size_t i = 0; i < criteria.size(); ++i) {
-    const auto& row = stored[i];
-    if (row.getString(0) != criteria[i].name || row.getString(1) != criteria[i].description ||
-        row.getDouble(2) != criteria[i].weight) {
-      return false;
-    }
-  }
-  return true;
+void RequisitionStore::replaceStandards(const Requisition& r) {
+  tx_.execute("DELETE FROM recruiting_criteria WHERE requisition_id = ?", {r.id});
+  tx_.execute("DELETE FROM recruiting_requisition_approvers WHERE requisition_id = ?", {r.id});
+  writeCriteria(r.id, r.criteria);
+  writeApprovers(r.id, r.approvers);
 }
 
 void RequisitionStore::writeCriteria(std::int64_t id, const std::vector<Criterion>& criteria) {

@@ -22,9 +22,12 @@ class RequisitionStore {
   std::vector<Requisition> list(const RequisitionFilter& filter);
   /// Inserts a draft with its criteria, approvers and the stages of the default template.
   std::int64_t insert(const Requisition& requisition);
-  /// Writes every column, replaces the approvers and, when they differ, the criteria (whose
-  /// ids scorecards rate); bumps the version.
+  /// Writes every column and bumps the version (409 when the version read is stale); leaves
+  /// criteria and approvers as they are.
   void update(const Requisition& requisition);
+  /// Replaces the criteria (new ids) and the configured approvers: for drafts only, whose
+  /// criteria no scorecard rates yet.
+  void replaceStandards(const Requisition& requisition);
 
   std::vector<ApprovalStep> steps(std::int64_t requisitionId);
   void insertStep(const ApprovalStep& step);
@@ -38,9 +41,6 @@ class RequisitionStore {
 
  private:
   void writeCriteria(std::int64_t id, const std::vector<Criterion>& criteria);
-  /// Whether the stored criteria of requisition `id` are `criteria` (names, descriptions and
-  /// weights, in order).
-  bool sameCriteria(std::int64_t id, const std::vector<Criterion>& criteria);
   void writeApprovers(std::int64_t id, const std::vector<ApproverSpec>& approvers);
   Transaction& tx_;
 };

@@ -1,5 +1,6 @@
 #include "requisitions.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -75,6 +76,20 @@ void checkFigures(const RequisitionDraft& d, std::vector<FieldError>& errors) {
     if (a.kind == "employee" && !a.employeeId) errors.push_back({field, "is required"});
     if (a.kind == "hr" && a.employeeId) errors.push_back({field, "must not be given for HR"});
   }
+}
+
+/// Whether `after` names other criteria or approvers than `before`.
+bool changesStandards(const Requisition& before, const Requisition& after) {
+  auto sameCriterion = [](const Criterion& a, const Criterion& b) {
+    return a.name == b.name && a.description == b.description && a.weight == b.weight;
+  };
+  auto sameApprover = [](const ApproverSpec& a, const ApproverSpec& b) {
+    return a.kind == b.kind && a.employeeId == b.employeeId;
+  };
+  return !std::equal(before.criteria.begin(), before.criteria.end(), after.criteria.begin(),
+                     after.criteria.end(), sameCriterion) ||
+         !std::equal(before.approvers.begin(), before.approvers.end(), after.approvers.begin(),
+                     after.approvers.end(), sameApprover);
 }
 
 }  // namespace
@@ -160,6 +175,10 @@ void Requisitions::moveTo(Requisition& r, const std::string& to) {
 Requisition Requisitions::save(const Requisition& before, const Requisition& after,
                                const std::string& what) {
   store_.update(after);
+  // Only an edit of a draft changes the standards. Rewriting them on every change gave the
+  // criteria new ids under the scorecards that rate them: a hire after scorecards failed on
+  // their foreign key.
+  if (changesStandards(before, after)) store_.replaceStandards(after);
   auto saved = require(after.id);
   ChangeLog(tx_, trail_)
       .record("requisition", what, saved.id, requisitionJson(before), requisitionJson(saved));
