@@ -141,17 +141,15 @@ class RecruitingHost {
   const std::string& databaseUrl() const { return url_; }
 
  private:
-  /// Adds the user and logs in on first use: each costs a slow password hash.
+  /// Adds the user (in-process, cheap hash: see HostProcess::addTestUser) and logs in on first
+  /// use.
   const std::string& token(const std::string& user) const {
     auto found = tokens_.find(user);
     if (found != tokens_.end()) return found->second;
     auto role = roles_.find(user);
     EXPECT_NE(role, roles_.end()) << "user " << user << " was not declared";
-    auto result =
-        host_.cli({"user", "add", user, "--role", role == roles_.end() ? "employee" : role->second,
-                   "--set", "db.url=" + url_},
-                  user + "-password-1234\n");
-    EXPECT_EQ(result.exitCode, 0) << result.output;
+    host_.addTestUser(user, role == roles_.end() ? "employee" : role->second,
+                      user + "-password-1234", url_);
     return tokens_[user] = host_.login(user, user + "-password-1234");
   }
 
