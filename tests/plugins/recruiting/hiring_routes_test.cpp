@@ -48,8 +48,9 @@ class HiringRoutesTest : public HiringHostTest {
   /// The ids of a requisition's criteria, as HR reads them.
   std::vector<std::int64_t> criteriaOf(std::int64_t requisitionId) {
     std::vector<std::int64_t> ids;
-    auto list = jsonOf(host().call("hr", "GET", kApi + "/requisitions/" + id(requisitionId)))
-                    ->getArray("criteria");
+    auto list =
+        jsonOf(host().call("hr", "GET", kRecruitingApi + "/requisitions/" + id(requisitionId)))
+            ->getArray("criteria");
     for (std::size_t i = 0; list && i < list->size(); ++i) {
       ids.push_back(list->getObject(static_cast<unsigned>(i))->getValue<std::int64_t>("id"));
     }
@@ -102,7 +103,7 @@ TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAn
             std::string::npos);
 
   // The panel reads the requisition's standards with the interview, to rate them.
-  auto read = host().call("iv2", "GET", kApi + "/interviews/" + id(firstId));
+  auto read = host().call("iv2", "GET", kRecruitingApi + "/interviews/" + id(firstId));
   ASSERT_EQ(read.status, 200) << read.body;
   auto criteria = orderedJsonOf(read)->getArray("criteria");
   ASSERT_TRUE(criteria);
@@ -245,7 +246,7 @@ TEST_P(HiringRoutesTest, AnInterviewerSeesOthersScoresOnlyAfterSubmittingTheirOw
   // A scored application is hired like any other, and the criteria stay as they were rated
   // (an overlay seat: the suite shares its host, and later tests seat reps in the territory).
   acceptedOffer(ada);
-  auto hired = host().call("hr", "POST", kApi + "/applications/" + id(ada) + "/hire",
+  auto hired = host().call("hr", "POST", kRecruitingApi + "/applications/" + id(ada) + "/hire",
                            R"({"employeeNumber":"HIRE-SCORED","seatRole":"overlay"})");
   ASSERT_EQ(hired.status, 201) << hired.body;
   auto after = host().call("hr", "GET", scores);
