@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -32,6 +33,21 @@ namespace fs = std::filesystem;
 
 namespace cadre::test {
 namespace {
+
+/// Every thread's stack of a running process, from gdb when it is installed (for a host that
+/// hangs: the failure then says where).
+std::string threadStacks(int pid) {
+  const std::string command = "command -v gdb >/dev/null && timeout 60 gdb -batch -nx -p " +
+                              std::to_string(pid) +
+                              " -ex 'thread apply all bt' 2>&1 | grep '^#\\|^Thread'";
+  std::string text;
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
+    ::pclose(pipe);
+  }
+  return text.empty() ? "(gdb is not installed)" : text;
+}
 
 std::string executable() {
   return binaryDir() + "/bin/cadre";
@@ -156,7 +172,9 @@ void HostProcess::start(const std::map<std::string, std::string>& settings, bool
     ::_exit(127);
   }
   static const std::regex kListening("listening on http://[0-9.]+:([0-9]+)/");
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  // A hang detector, not a speed check: a sanitizer build on a loaded CI machine needs tens of
+  // seconds (start-up speed is measured in bench/).
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {
     std::smatch match;
     std::string text = readAll(logFile);
@@ -171,7 +189,9 @@ void HostProcess::start(const std::map<std::string, std::string>& settings, bool
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  FAIL() << "cadre serve did not listen within 20 s:\n" << readAll(logFile);
+  FAIL() << "cadre serve did not listen within 60 s:\n"
+         << readAll(logFile) << "\nits threads:\n"
+         << threadStacks(pid_);
 }
 
 void HostProcess::stop() {
@@ -185,10 +205,11 @@ void HostProcess::stop() {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+  const std::string stacks = threadStacks(pid_);
   ::kill(pid_, SIGKILL);
   ::waitpid(pid_, &status, 0);
   pid_ = -1;
-  ADD_FAILURE() << "cadre serve did not stop within 10 s of SIGTERM";
+  ADD_FAILURE() << "cadre serve did not stop within 10 s of SIGTERM; its threads:\n" << stacks;
 }
 
 HttpReply HostProcess::request(const std::string& method, const std::string& path,

@@ -161,6 +161,11 @@ void HttpServer::start() {
   params->setKeepAlive(true);
   params->setMaxKeepAliveRequests(10000);
   params->setKeepAliveTimeout(Poco::Timespan(15, 0));
+  // Poco 1.11's dispatcher can miss the stop signal when it arrives between a worker's check
+  // and its next wait; the worker then sleeps its whole idle time before it sees the stop, and
+  // stop() waits for it. A short idle time bounds that (the default of 10 s made the host miss
+  // the tests' 10 s shutdown limit under load).
+  params->setThreadIdleTime(Poco::Timespan(1, 0));
   threads_ = std::make_unique<Poco::ThreadPool>(2, options_.threads);
   server_ = std::make_unique<Poco::Net::HTTPServer>(
       new PipelineHandlerFactory(pipeline_, metrics_, options_.maxBodyBytes), *threads_, socket,

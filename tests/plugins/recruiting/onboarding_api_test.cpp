@@ -202,7 +202,7 @@ TEST_P(OnboardingApiTest, AHireBeginsTheNewHiresPlanFromTheTemplateOfTheirUnit) 
       templateBody(w.unitId,
                    R"([{"title":"Welcome lunch","ownerRole":"manager","dueOffsetDays":1}])"));
   ASSERT_EQ(made.status, 201) << made.body;
-  auto ada = applicant(requisition(seed()), "Ada");
+  auto ada = applicant(openRequisition(position("Onboarding AE")).first, "Ada");
   const std::string api = "/api/v1/recruiting";
   auto offer = host().call("hr", "POST", api + "/offers",
                            "{\"applicationId\":" + std::to_string(ada) +
