@@ -99,13 +99,13 @@ TEST_F(SyncCommandTest, SyncsChecksAndShowsItsRuns) {
   EXPECT_NE(diff.output.find("  updated " + given2 +
                              "\n"
                              "      familyName: 'Family' -> 'Nguyễn'\n"
-                             "      email: 'given2@example.com' -> 'g2@sales.example.com'\n"),
+                             "      email: 'user2@example.com' -> 'g2@sales.example.com'\n"),
             std::string::npos)
       << diff.output;
   EXPECT_NE(diff.output.find("dry run, nothing written: 0 created, 1 updated, "), std::string::npos)
       << diff.output;
   server_.ldapmodify(cadre::test::ldifReplace(given2, "sn", {"Family"}));
-  server_.ldapmodify(cadre::test::ldifReplace(given2, "mail", {"given2@example.com"}));
+  server_.ldapmodify(cadre::test::ldifReplace(given2, "mail", {"user2@example.com"}));
 
   auto typo = cadre({"sync", "ldap", "--full", "--set", "ldap.filter=(objectClass=nobody)"});
   EXPECT_EQ(typo.exitCode, 2) << typo.output;
