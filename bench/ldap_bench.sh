@@ -13,6 +13,8 @@
 #   BENCH_CHANGES   entries changed before the incremental sync (default 1000)
 #   BENCH_PAGE      page size of both readers (default 500, the server's size limit)
 #   BENCH_KEEP=1    keep the work folder (slapd's data, the database, the logs) afterwards
+#   BENCH_WRAP      a command the timed `cadre sync ldap` runs under, word-split (e.g.
+#                   "perf record -g -o /tmp/sync.perf"); it adds its own cost to the time
 # Everything listens on and connects to 127.0.0.1 only; every process started here is stopped
 # on exit; every step has a time limit.
 set -euo pipefail
@@ -157,7 +159,8 @@ sync_run() {
   local out=$1 start end
   shift
   start=$(now)
-  timeout 3600 "$cadre" sync ldap --json "$@" "${settings[@]}" "${ldap_settings[@]}" >"$out" 2>"$out.err" ||
+  # shellcheck disable=SC2086 # BENCH_WRAP is a command line, split into words on purpose
+  timeout 3600 ${BENCH_WRAP:-} "$cadre" sync ldap --json "$@" "${settings[@]}" "${ldap_settings[@]}" >"$out" 2>"$out.err" ||
     fail "cadre sync ldap $* failed" "$out.err"
   end=$(now)
   elapsed "$start" "$end"

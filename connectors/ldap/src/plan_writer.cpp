@@ -26,7 +26,12 @@ std::string messageOf(const std::exception& e) {
 
 PlanWriter::PlanWriter(Transaction& tx, territory::OrgDirectory& org, std::string today,
                        std::string actor)
-    : tx_(tx), org_(org), store_(tx), today_(std::move(today)), actor_(std::move(actor)) {}
+    : tx_(tx),
+      org_(org),
+      people_(org.directoryWriter(tx, today, actor)),
+      store_(tx),
+      today_(std::move(today)),
+      actor_(std::move(actor)) {}
 
 SyncCounts PlanWriter::apply(const SyncPlan& plan,
                              const std::vector<territory::EmployeeRecord>& employeesBefore) {
@@ -67,6 +72,7 @@ bool PlanWriter::writeBatch(const std::vector<PlannedChange>& changes, std::size
     tx_.execute(std::string("RELEASE SAVEPOINT ") + kBatchSavepoint);
     for (const auto& id : newIds_) employeeIds_.erase(id);
     newIds_.clear();
+    people_->forget();
     std::vector<EntryError> errors(
         counts.errors.begin(), counts.errors.begin() + static_cast<std::ptrdiff_t>(errorsBefore));
     counts = before;
@@ -85,6 +91,7 @@ void PlanWriter::writeAlone(const PlannedChange& change, SyncCounts& counts) {
     tx_.execute(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint);
     tx_.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
     for (const auto& id : newIds_) employeeIds_.erase(id);
+    people_->forget();
     counts.errors.push_back({change.dn, messageOf(e)});
   }
 }
@@ -93,6 +100,7 @@ void PlanWriter::write(const PlannedChange& change, SyncCounts& counts) {
   switch (change.status) {
     case StatusAction::Terminate:
       org_.terminate(tx_, *change.employeeId, today_, kGoneReason, actor_);
+      people_->forget();  // whoever it remembered as employed may not be any more
       store_.markDisabled(change.directoryId, *change.employeeId, "terminated", kGoneReason,
                           today_);
       ++counts.disabled;
@@ -129,7 +137,7 @@ void PlanWriter::upsert(const PlannedChange& change, SyncCounts& counts) {
           {r.dn, "manager '" + r.managerDn + "' was not synced; the manager is left as it is"});
     }
   }
-  auto outcome = org_.upsertFromDirectory(tx_, person, today_, actor_);
+  auto outcome = people_->upsert(person);
   if (outcome == territory::DirectoryOutcome::Reactivated && change.employeeId)
     store_.clearDisabled(*change.employeeId);
   if (change.status == StatusAction::None) count(change, outcome, counts);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,8 @@ class PlanWriter {
 
   Transaction& tx_;
   territory::OrgDirectory& org_;
+  /// Writes the people: new ones at the cost of their INSERTs.
+  std::unique_ptr<territory::DirectoryWriter> people_;
   SyncStore store_;
   std::string today_;
   std::string actor_;
