@@ -10,6 +10,7 @@
 # Compiles the sources once (hidden visibility) and makes two things of them:
 #   cadre_<name>         the loadable module, written to lib/cadre/plugins/<name>.so
 #   cadre_<name>_static  a static twin that unit tests link
+# The file that calls CADRE_PLUGIN() must be named *_plugin.cpp (see below).
 # The descriptor's name, version, compatible version and dependencies come from here, through
 # compile definitions that CADRE_PLUGIN() reads: one source of truth.
 function(cadre_add_plugin)
@@ -29,6 +30,14 @@ function(cadre_add_plugin)
   list(JOIN P_DEPENDS "," _deps)
   set(_obj cadre_${P_FILE_NAME}_objects)
   add_library(${_obj} OBJECT ${P_SOURCES})
+  # The file that holds CADRE_PLUGIN() (named *_plugin.cpp) is compiled on its own: in a unity
+  # build it would share an object with code the tests use, and a test linking two static twins
+  # would then get two plugins' entry points.
+  foreach(_source IN LISTS P_SOURCES)
+    if(_source MATCHES "_plugin\\.cpp$")
+      set_source_files_properties(${_source} PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
+    endif()
+  endforeach()
   set_target_properties(${_obj} PROPERTIES CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
   target_link_libraries(${_obj} PUBLIC cadre_sdk ${P_LIBRARIES})
   target_compile_definitions(${_obj} PRIVATE

@@ -8,9 +8,13 @@ jobs=$(nproc)
 step() { printf '\n=== %s (%ss)\n' "$1" "$SECONDS"; }
 
 step "setup and build (warnings as errors)"
-# -g1 (line tables only) instead of RelWithDebInfo's -g: the same -O2 code and warnings, ~30%
-# less compile time; the ASan build below keeps full debug information for its reports.
-scripts/setup.sh build -DCADRE_WERROR=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG"
+# Both builds are unity builds (16 sources of a target compiled as one, so the Poco, GoogleTest
+# and standard headers are read once per batch, not once per file): about half the compile time
+# on two cores. The price is that names in anonymous namespaces must differ across a target's
+# files; a clash fails this build, naming both. -g1 (line tables only): file and line in every
+# report and backtrace, ~30% less compile time than -g.
+unity=(-DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16)
+scripts/setup.sh build -DCADRE_WERROR=ON "${unity[@]}" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG"
 
 step "formatting"
 git ls-files -- '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
@@ -19,7 +23,8 @@ step "tests"
 ctest --test-dir build -j "$jobs" --output-on-failure --timeout 600
 
 step "sanitizer build (ASan + UBSan)"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCADRE_WERROR=ON -DCADRE_SANITIZE=ON >/dev/null
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCADRE_WERROR=ON -DCADRE_SANITIZE=ON \
+  "${unity[@]}" -DCMAKE_CXX_FLAGS_DEBUG=-g1 >/dev/null
 cmake --build build-asan -j "$jobs"
 
 step "tests under ASan + UBSan"

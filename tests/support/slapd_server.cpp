@@ -28,9 +28,9 @@ using namespace std::chrono_literals;
 
 const char* const kSlapd = "/usr/sbin/slapd";
 const char* const kSchemaDir = "/etc/ldap/schema";
-const char* const kInstallHint =
+const char* const kSlapdInstallHint =
     "scripts/setup.sh installs the Debian packages slapd and ldap-utils";
-constexpr auto kStepTimeout = 30s;
+constexpr auto kSlapdStepTimeout = 30s;
 
 std::string readFile(const std::string& path) {
   std::ifstream in(path);
@@ -59,7 +59,7 @@ std::string matchingRulesFor(const std::string& syntax) {
 std::string patchedMsuserSchema() {
   const std::string path = std::string(kSchemaDir) + "/msuser.schema";
   std::ifstream in(path);
-  if (!in) throw std::runtime_error(std::string("no ") + path + " (" + kInstallHint + ")");
+  if (!in) throw std::runtime_error(std::string("no ") + path + " (" + kSlapdInstallHint + ")");
   static const std::regex kSyntax("SYNTAX '([^']+)'");
   std::string out;
   std::string line;
@@ -78,7 +78,7 @@ void runOpenssl(const std::vector<std::string>& args, const std::string& folder)
   std::vector<std::string> argv = {"/usr/bin/openssl"};
   argv.insert(argv.end(), args.begin(), args.end());
   const std::string log = folder + "/openssl.log";
-  if (runProgram(argv, folder, log, kStepTimeout) != 0)
+  if (runProgram(argv, folder, log, kSlapdStepTimeout) != 0)
     throw std::runtime_error("openssl " + args.front() + " failed: " + fileTail(log));
 }
 
@@ -107,7 +107,7 @@ bool answers(int port) {
 SlapdServer::SlapdServer(const std::string& ldif, Options options) : options_(std::move(options)) {
   if (::access(kSlapd, X_OK) != 0)
     throw std::runtime_error(std::string("slapd is not installed: no ") + kSlapd + " (" +
-                             kInstallHint + ")");
+                             kSlapdInstallHint + ")");
   // Their slapd died with them (startProgram's dieWithParent); only the folders are left.
   removeOrphanFolders("cadre-slapd-");
   std::string pattern = (scratchRoot() / "cadre-slapd-XXXXXX").string();
@@ -213,7 +213,7 @@ void SlapdServer::load(const std::string& ldif) {
   out.close();
   const std::string log = folder_ + "/slapadd.log";
   int status = runProgram({"/usr/sbin/slapadd", "-q", "-f", folder_ + "/slapd.conf", "-l", data},
-                          folder_, log, kStepTimeout * 4);
+                          folder_, log, kSlapdStepTimeout * 4);
   if (status != 0) throw std::runtime_error("slapadd failed: " + fileTail(log));
 }
 
@@ -223,7 +223,7 @@ void SlapdServer::start() {
   if (ldapsPort_) listeners += " " + ldapsUri() + "/";
   pid_ = startProgram({kSlapd, "-d", "stats", "-f", folder_ + "/slapd.conf", "-h", listeners},
                       folder_, folder_ + "/slapd.log", true);
-  const auto deadline = std::chrono::steady_clock::now() + kStepTimeout;
+  const auto deadline = std::chrono::steady_clock::now() + kSlapdStepTimeout;
   while (!answers(port_) || (ldapsPort_ && !answers(ldapsPort_))) {
     int status = 0;
     bool exited = ::waitpid(pid_, &status, WNOHANG) == pid_;
@@ -315,7 +315,7 @@ void SlapdServer::runLdapTool(const std::string& ldif, bool add) const {
       "/usr/bin/ldapmodify", "-x", "-H",          uri(), "-D", rootDN(), "-w",
       rootPassword(),        "-f", name + ".ldif"};
   if (add) argv.push_back("-a");
-  if (runProgram(argv, folder_, name + ".log", kStepTimeout) != 0)
+  if (runProgram(argv, folder_, name + ".log", kSlapdStepTimeout) != 0)
     throw std::runtime_error("ldapmodify failed: " + fileTail(name + ".log") + "\n" + ldif);
 }
 

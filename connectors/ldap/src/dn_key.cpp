@@ -10,11 +10,6 @@
 namespace cadre::ldap {
 namespace {
 
-std::string asciiLower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return text;
-}
-
 struct DnDeleter {
   void operator()(LDAPDN dn) const { ldap_dnfree(dn); }
 };

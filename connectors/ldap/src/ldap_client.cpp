@@ -1,4 +1,5 @@
 #include "ldap_client.hpp"
+#include "ldap_values.hpp"
 
 #include <ldap.h>
 
@@ -7,11 +8,6 @@
 
 namespace cadre::ldap {
 namespace {
-
-std::string lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 /// The library's reason for the last failure on `ld`, with the server's diagnostic if any.
 std::string reasonOf(LDAP* ld, int code) {
@@ -80,7 +76,7 @@ DirectoryEntry parseEntry(LDAP* ld, LDAPMessage* message) {
   BerElement* ber = nullptr;
   for (char* name = ldap_first_attribute(ld, message, &ber); name;
        name = ldap_next_attribute(ld, message, ber)) {
-    auto& values = entry.attributes[lower(name)];
+    auto& values = entry.attributes[asciiLower(name)];
     if (berval** raw = ldap_get_values_len(ld, message, name)) {
       for (berval** v = raw; *v; ++v) values.emplace_back((*v)->bv_val, (*v)->bv_len);
       ldap_value_free_len(raw);
@@ -111,13 +107,13 @@ std::string scopeName(int scope) {
 }  // namespace
 
 const std::string* DirectoryEntry::first(const std::string& attribute) const {
-  auto it = attributes.find(lower(attribute));
+  auto it = attributes.find(asciiLower(attribute));
   return it == attributes.end() || it->second.empty() ? nullptr : &it->second.front();
 }
 
 const std::vector<std::string>& DirectoryEntry::values(const std::string& attribute) const {
   static const std::vector<std::string> none;
-  auto it = attributes.find(lower(attribute));
+  auto it = attributes.find(asciiLower(attribute));
   return it == attributes.end() ? none : it->second;
 }
 
@@ -267,7 +263,7 @@ std::optional<DirectoryEntry> LdapConnection::read(const std::string& dn,
 
 std::vector<std::string> LdapConnection::allValues(const std::string& dn,
                                                    const std::string& attribute) {
-  const std::string name = lower(attribute);
+  const std::string name = asciiLower(attribute);
   std::vector<std::string> values;
   std::string request = attribute;
   for (;;) {

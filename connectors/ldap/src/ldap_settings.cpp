@@ -1,4 +1,5 @@
 #include "ldap_settings.hpp"
+#include "ldap_values.hpp"
 
 #include <ldap.h>
 
@@ -16,11 +17,6 @@ std::string trim(const std::string& text) {
   if (begin == std::string::npos) return "";
   auto end = text.find_last_not_of(" \t\r\n");
   return text.substr(begin, end - begin + 1);
-}
-
-std::string lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
 }
 
 /// Splits on `separator` where it is not escaped with a backslash; keeps the escapes (a DN keeps
@@ -82,7 +78,7 @@ std::int64_t intInRange(const ConfigView& config, const std::string& key, std::i
 
 TlsMode readTls(const ConfigView& config) {
   const std::string key = "ldap.tls";
-  std::string value = lower(trim(config.getString(key, "")));
+  std::string value = asciiLower(trim(config.getString(key, "")));
   if (value == "starttls") return TlsMode::StartTls;
   if (value == "ldaps") return TlsMode::Ldaps;
   if (value == "none") return TlsMode::None;
@@ -94,7 +90,7 @@ TlsMode readTls(const ConfigView& config) {
 void checkUriSchemes(const std::vector<std::string>& uris, TlsMode tls) {
   const std::string wanted = tls == TlsMode::Ldaps ? "ldaps://" : "ldap://";
   for (const auto& uri : uris) {
-    if (lower(uri).rfind(wanted, 0) != 0) {
+    if (asciiLower(uri).rfind(wanted, 0) != 0) {
       throw LdapSettingsError("ldap.uri", "'" + uri + "' must start with " + wanted +
                                               " when ldap.tls is " +
                                               (tls == TlsMode::Ldaps  ? "ldaps"
@@ -105,7 +101,7 @@ void checkUriSchemes(const std::vector<std::string>& uris, TlsMode tls) {
 }
 
 int readScope(const ConfigView& config) {
-  std::string value = lower(trim(config.getString("ldap.scope", "sub")));
+  std::string value = asciiLower(trim(config.getString("ldap.scope", "sub")));
   if (value == "sub" || value == "subtree") return LDAP_SCOPE_SUBTREE;
   if (value == "one" || value == "onelevel") return LDAP_SCOPE_ONELEVEL;
   if (value == "base") return LDAP_SCOPE_BASE;
@@ -113,7 +109,7 @@ int readScope(const ConfigView& config) {
 }
 
 DirectoryProfile readProfile(const ConfigView& config) {
-  std::string value = lower(trim(config.getString("ldap.profile", "openldap")));
+  std::string value = asciiLower(trim(config.getString("ldap.profile", "openldap")));
   if (value == "openldap") return DirectoryProfile::OpenLdap;
   if (value == "activedirectory") return DirectoryProfile::ActiveDirectory;
   throw LdapSettingsError("ldap.profile",
@@ -199,7 +195,7 @@ void readStatus(const ConfigView& config, LdapSettings& s) {
 }
 
 void readDepartments(const ConfigView& config, LdapSettings& s) {
-  std::string from = lower(trim(config.getString("ldap.departmentFrom", "attribute")));
+  std::string from = asciiLower(trim(config.getString("ldap.departmentFrom", "attribute")));
   if (from == "attribute") {
     s.departmentFrom = DepartmentSource::Attribute;
   } else if (from == "ou") {
@@ -308,7 +304,7 @@ std::vector<std::string> LdapSettings::syncAttributes() const {
   std::vector<std::string> unique;
   std::set<std::string> seen;
   for (const auto& name : names) {
-    if (!name.empty() && seen.insert(lower(name)).second) unique.push_back(name);
+    if (!name.empty() && seen.insert(asciiLower(name)).second) unique.push_back(name);
   }
   return unique;
 }

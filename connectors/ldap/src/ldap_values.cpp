@@ -14,12 +14,13 @@ namespace {
 
 const char hexDigits[] = "0123456789abcdef";
 
-std::string lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}  // namespace
+
+std::string asciiLower(std::string text) {
+  // Not std::tolower: its answer depends on the process's locale.
+  for (auto& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   return text;
 }
-
-}  // namespace
 
 std::string escapeFilterValue(std::string_view value) {
   std::string out;
@@ -69,7 +70,7 @@ std::string canonicalDn(std::string_view dn) {
     for (int a = 0; parsed[r][a]; ++a) {
       const LDAPAVA* ava = parsed[r][a];
       std::string value(ava->la_value.bv_val, ava->la_value.bv_len);
-      std::string part = lower(std::string(ava->la_attr.bv_val, ava->la_attr.bv_len)) + "=";
+      std::string part = asciiLower(std::string(ava->la_attr.bv_val, ava->la_attr.bv_len)) + "=";
       if (ava->la_flags & LDAP_AVA_BINARY) {
         part += '#';
         for (unsigned char byte : value) {
@@ -77,7 +78,7 @@ std::string canonicalDn(std::string_view dn) {
           part += hexDigits[byte & 0xf];
         }
       } else {
-        part += escapeDnValue(lower(value));
+        part += escapeDnValue(asciiLower(value));
       }
       avas.push_back(part);
     }
@@ -108,7 +109,7 @@ std::string objectGuidToText(std::string_view binary) {
 }
 
 std::optional<ValueRange> parseValueRange(std::string_view attributeName) {
-  const std::string name = lower(std::string(attributeName));
+  const std::string name = asciiLower(std::string(attributeName));
   auto at = name.find(";range=");
   if (at == std::string::npos) return std::nullopt;
   std::string spec = name.substr(at + 7);

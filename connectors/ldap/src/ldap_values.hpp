@@ -13,6 +13,9 @@ std::string escapeFilterValue(std::string_view value);
 /// space or #, a trailing space, and NUL as \00. UTF-8 stays as it is.
 std::string escapeDnValue(std::string_view value);
 
+/// The text with its ASCII letters in lower case (attribute types, keywords, hex digits).
+std::string asciiLower(std::string text);
+
 /// A DN in one comparable form: attribute types and ASCII letters of values lower-case, no
 /// spaces around separators, escapes normalized (so "CN=A\2cB, OU=x" and "cn=a\,b,ou=X" are the
 /// same). Throws LdapError (code LDAP_INVALID_DN_SYNTAX) for text that is not a DN.

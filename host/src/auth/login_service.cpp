@@ -7,8 +7,6 @@
 namespace cadre::auth {
 namespace {
 
-constexpr std::size_t kMaxUsername = 64;
-
 /// What the audit and the throttle know a login by: the stored form of a valid username, or
 /// the lower-cased, clipped text of an invalid one.
 std::string attemptKey(const std::string& username) {

@@ -10,7 +10,6 @@
 namespace cadre::auth {
 namespace {
 
-constexpr std::size_t kMaxUsername = 64;
 constexpr std::size_t kMaxDisplayName = 200;
 
 // Every query reads these columns in this order; see readRecord().

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,6 +17,9 @@ struct UserRecord {
   bool disabled = false;
   std::string createdAt;
 };
+
+/// The longest username, in characters.
+constexpr std::size_t kMaxUsername = 64;
 
 /// A username as stored: 1-64 characters of [A-Za-z0-9._@-], lower-cased (usernames are
 /// unique regardless of case). std::nullopt for anything else.

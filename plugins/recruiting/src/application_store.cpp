@@ -7,7 +7,7 @@ namespace cadre::recruiting {
 
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kApplicationColumns =
     "SELECT a.id, a.candidate_id, a.requisition_id, s.id, s.code, s.name, s.stage_order, s.kind, "
     "a.stage_entered_at, a.furthest_order, a.closed_reason, a.applied_at, a.created_by, "
     "a.hired_employee_id, a.version, c.given_name, c.family_name FROM recruiting_applications a "
@@ -68,7 +68,7 @@ std::vector<Stage> ApplicationStore::stages(std::int64_t requisitionId) {
 }
 
 std::optional<Application> ApplicationStore::find(std::int64_t id) {
-  auto row = tx_.queryOne(std::string(kColumns) + "WHERE a.id = ?", {id});
+  auto row = tx_.queryOne(std::string(kApplicationColumns) + "WHERE a.id = ?", {id});
   if (!row) return std::nullopt;
   return applicationOf(*row);
 }
@@ -83,7 +83,7 @@ std::optional<std::int64_t> ApplicationStore::findId(std::int64_t candidateId,
 }
 
 std::vector<Application> ApplicationStore::list(const ApplicationFilter& filter) {
-  std::string sql = std::string(kColumns) + "WHERE a.id > ?";
+  std::string sql = std::string(kApplicationColumns) + "WHERE a.id > ?";
   SqlParams params{filter.afterId};
   if (filter.requisitionId) {
     sql += " AND a.requisition_id = ?";

@@ -7,7 +7,7 @@ namespace cadre::recruiting {
 
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kCandidateColumns =
     "SELECT id, given_name, family_name, email, phone, source, source_detail, "
     "referrer_employee_id, source_cost, source_currency, consent_given_at, retention_until, "
     "merged_into_id, erased_at, created_at, created_by, version FROM recruiting_candidates ";
@@ -90,14 +90,14 @@ std::optional<std::string> phoneKey(const std::optional<std::string>& phone) {
 }
 
 std::optional<Candidate> CandidateStore::find(std::int64_t id) {
-  auto row = tx_.queryOne(std::string(kColumns) + "WHERE id = ?", {id});
+  auto row = tx_.queryOne(std::string(kCandidateColumns) + "WHERE id = ?", {id});
   if (!row) return std::nullopt;
   return candidateOf(*row);
 }
 
 std::vector<Candidate> CandidateStore::list(const CandidateFilter& filter) {
-  std::string sql =
-      std::string(kColumns) + "WHERE id > ? AND merged_into_id IS NULL AND erased_at IS NULL";
+  std::string sql = std::string(kCandidateColumns) +
+                    "WHERE id > ? AND merged_into_id IS NULL AND erased_at IS NULL";
   SqlParams params{filter.afterId};
   if (filter.nameOrEmail) {
     sql += " AND (LOWER(given_name) LIKE ? OR LOWER(family_name) LIKE ? OR email_key LIKE ?)";

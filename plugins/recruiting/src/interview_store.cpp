@@ -8,7 +8,7 @@ namespace cadre::recruiting {
 
 namespace {
 
-const char* const kColumns =
+const char* const kInterviewColumns =
     "SELECT i.id, i.application_id, i.starts_at, i.ends_at, i.location, i.meeting_link, i.state, "
     "i.ics_uid, i.ics_sequence, i.created_at, i.created_by, i.version FROM recruiting_interviews "
     "i ";
@@ -33,7 +33,7 @@ Interview interviewFrom(const SqlRow& row) {
 }  // namespace
 
 std::optional<Interview> InterviewStore::find(std::int64_t id) {
-  auto row = tx_.queryOne(std::string(kColumns) + "WHERE i.id = ?", {id});
+  auto row = tx_.queryOne(std::string(kInterviewColumns) + "WHERE i.id = ?", {id});
   if (!row) return std::nullopt;
   auto interview = interviewFrom(*row);
   interview.interviewerIds = interviewersOf(id);
@@ -41,7 +41,7 @@ std::optional<Interview> InterviewStore::find(std::int64_t id) {
 }
 
 std::vector<Interview> InterviewStore::list(const InterviewFilter& filter) {
-  std::string sql = std::string(kColumns) + "WHERE i.id > ?";
+  std::string sql = std::string(kInterviewColumns) + "WHERE i.id > ?";
   SqlParams params{filter.afterId};
   if (filter.applicationId) {
     sql += " AND i.application_id = ?";

@@ -9,7 +9,7 @@ namespace cadre::recruiting {
 
 namespace {
 
-const char* const kColumns =
+const char* const kOutboxColumns =
     "id, kind, recipient_email, subject, body, attachment_name, attachment_type, attachment, "
     "dedupe_key, state, attempts, next_attempt_at, last_error, created_at, sent_at";
 
@@ -104,7 +104,7 @@ std::int64_t queueNotification(Transaction& tx, const std::string& kind,
 }
 
 std::vector<QueuedNotification> OutboxStore::due(const std::string& now, std::int64_t limit) {
-  return fromRows(tx_.query(std::string("SELECT ") + kColumns +
+  return fromRows(tx_.query(std::string("SELECT ") + kOutboxColumns +
                                 " FROM recruiting_notifications WHERE state = 'queued' AND "
                                 "next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
                             {now, limit}));
@@ -112,7 +112,8 @@ std::vector<QueuedNotification> OutboxStore::due(const std::string& now, std::in
 
 std::optional<QueuedNotification> OutboxStore::find(std::int64_t id) {
   auto row = tx_.queryOne(
-      std::string("SELECT ") + kColumns + " FROM recruiting_notifications WHERE id = ?", {id});
+      std::string("SELECT ") + kOutboxColumns + " FROM recruiting_notifications WHERE id = ?",
+      {id});
   if (!row) return std::nullopt;
   return fromRow(*row);
 }
@@ -120,7 +121,7 @@ std::optional<QueuedNotification> OutboxStore::find(std::int64_t id) {
 std::vector<QueuedNotification> OutboxStore::list(const std::optional<std::string>& state,
                                                   std::int64_t beforeId, std::int64_t limit) {
   return fromRows(
-      tx_.query(std::string("SELECT ") + kColumns +
+      tx_.query(std::string("SELECT ") + kOutboxColumns +
                     " FROM recruiting_notifications WHERE (? = '' OR state = ?) AND (? = 0 OR "
                     "id < ?) ORDER BY id DESC LIMIT ?",
                 {state.value_or(""), state.value_or(""), beforeId, beforeId, limit}));

@@ -6,7 +6,7 @@ namespace cadre::recruiting {
 
 namespace {
 
-const char* const kColumns =
+const char* const kOfferColumns =
     "SELECT o.id, o.application_id, o.salary, o.currency, o.start_date, o.terms, o.expires_on, "
     "o.state, o.outside_band, o.approval_state, o.approved_by, o.approved_at, "
     "o.approval_comment, o.extended_at, o.decided_at, o.hired_employee_id, o.created_at, "
@@ -45,13 +45,13 @@ std::vector<Offer> offersFrom(const std::vector<SqlRow>& rows) {
 }  // namespace
 
 std::optional<Offer> OfferStore::find(std::int64_t id) {
-  auto row = tx_.queryOne(std::string(kColumns) + "WHERE o.id = ?", {id});
+  auto row = tx_.queryOne(std::string(kOfferColumns) + "WHERE o.id = ?", {id});
   if (!row) return std::nullopt;
   return offerFrom(*row);
 }
 
 std::vector<Offer> OfferStore::list(const OfferFilter& filter) {
-  std::string sql = std::string(kColumns) +
+  std::string sql = std::string(kOfferColumns) +
                     "JOIN recruiting_applications a ON a.id = o.application_id "
                     "JOIN recruiting_requisitions r ON r.id = a.requisition_id WHERE o.id > ?";
   SqlParams params{filter.afterId};
@@ -77,7 +77,7 @@ std::vector<Offer> OfferStore::list(const OfferFilter& filter) {
 }
 
 std::optional<Offer> OfferStore::liveOf(std::int64_t applicationId) {
-  auto row = tx_.queryOne(std::string(kColumns) +
+  auto row = tx_.queryOne(std::string(kOfferColumns) +
                               "WHERE o.application_id = ? AND (o.state IN ('draft', "
                               "'pending_approval', 'extended') OR (o.state = 'accepted' AND "
                               "o.hired_employee_id IS NULL)) ORDER BY o.id DESC",
@@ -88,7 +88,7 @@ std::optional<Offer> OfferStore::liveOf(std::int64_t applicationId) {
 
 std::vector<Offer> OfferStore::expiredBy(const std::string& today) {
   return offersFrom(tx_.query(
-      std::string(kColumns) + "WHERE o.state = 'extended' AND o.expires_on < ? ORDER BY o.id",
+      std::string(kOfferColumns) + "WHERE o.state = 'extended' AND o.expires_on < ? ORDER BY o.id",
       {today}));
 }
 

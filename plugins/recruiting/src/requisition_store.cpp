@@ -7,7 +7,7 @@ namespace cadre::recruiting {
 
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kRequisitionColumns =
     "SELECT id, title, org_unit_id, position_id, new_position_title, territory_id, "
     "hiring_manager_id, openings, filled, employment_type, salary_min, salary_max, currency, "
     "wanted_start_date, description, state, state_reason, stage_template_id, approval_round, "
@@ -106,7 +106,7 @@ SqlParams writable(const Requisition& r) {
 }  // namespace
 
 std::optional<Requisition> RequisitionStore::find(std::int64_t id) {
-  auto row = tx_.queryOne(std::string(kColumns) + "WHERE id = ?", {id});
+  auto row = tx_.queryOne(std::string(kRequisitionColumns) + "WHERE id = ?", {id});
   if (!row) return std::nullopt;
   auto requisition = requisitionOf(*row);
   for (const auto& c :
@@ -125,7 +125,7 @@ std::optional<Requisition> RequisitionStore::find(std::int64_t id) {
 }
 
 std::vector<Requisition> RequisitionStore::list(const RequisitionFilter& filter) {
-  std::string sql = std::string(kColumns) + "WHERE id > ?";
+  std::string sql = std::string(kRequisitionColumns) + "WHERE id > ?";
   SqlParams params{filter.afterId};
   if (filter.state) {
     sql += " AND state = ?";

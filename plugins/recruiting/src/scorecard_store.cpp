@@ -6,7 +6,7 @@ namespace cadre::recruiting {
 
 namespace {
 
-const char* const kColumns =
+const char* const kScorecardColumns =
     "SELECT s.id, s.interview_id, i.application_id, s.interviewer_employee_id, "
     "s.recommendation, s.notes, s.submitted_at, s.version FROM recruiting_scorecards s "
     "JOIN recruiting_interviews i ON i.id = s.interview_id ";
@@ -37,7 +37,7 @@ Scorecard scorecardFrom(const SqlRow& row) {
 }  // namespace
 
 std::optional<Scorecard> ScorecardStore::find(std::int64_t id) {
-  auto row = tx_.queryOne(std::string(kColumns) + "WHERE s.id = ?", {id});
+  auto row = tx_.queryOne(std::string(kScorecardColumns) + "WHERE s.id = ?", {id});
   if (!row) return std::nullopt;
   return withRatings({scorecardFrom(*row)}).front();
 }
@@ -45,7 +45,7 @@ std::optional<Scorecard> ScorecardStore::find(std::int64_t id) {
 std::optional<Scorecard> ScorecardStore::findFor(std::int64_t interviewId,
                                                  std::int64_t employeeId) {
   auto row = tx_.queryOne(
-      std::string(kColumns) + "WHERE s.interview_id = ? AND s.interviewer_employee_id = ?",
+      std::string(kScorecardColumns) + "WHERE s.interview_id = ? AND s.interviewer_employee_id = ?",
       {interviewId, employeeId});
   if (!row) return std::nullopt;
   return withRatings({scorecardFrom(*row)}).front();
@@ -61,7 +61,7 @@ std::vector<Scorecard> ScorecardStore::list(const ScorecardFilter& filter) {
             "JOIN recruiting_interviewers vv ON vv.interview_id = vi.id "
             "WHERE vi.application_id = i.application_id AND vi.state <> 'cancelled' "
             "AND vv.employee_id = ?)) AND ";
-  std::string sql = std::string(kColumns) +
+  std::string sql = std::string(kScorecardColumns) +
                     "JOIN recruiting_applications a ON a.id = i.application_id "
                     "JOIN recruiting_requisitions r ON r.id = a.requisition_id "
                     "WHERE s.id > ? AND (s.interviewer_employee_id = ? OR "
@@ -92,7 +92,7 @@ std::vector<Scorecard> ScorecardStore::list(const ScorecardFilter& filter) {
 std::vector<Scorecard> ScorecardStore::submittedFor(std::int64_t applicationId) {
   std::vector<Scorecard> found;
   for (const auto& row :
-       tx_.query(std::string(kColumns) +
+       tx_.query(std::string(kScorecardColumns) +
                      "WHERE i.application_id = ? AND s.submitted_at IS NOT NULL ORDER BY s.id",
                  {applicationId})) {
     found.push_back(scorecardFrom(row));

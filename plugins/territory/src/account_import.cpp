@@ -4,13 +4,11 @@
 #include "cadre/json_text.hpp"
 #include "import_store.hpp"
 #include "org_import.hpp"
+#include "vocabulary.hpp"
 
 namespace cadre::territory {
 
 namespace {
-
-const std::set<std::string> kSizes{"small", "medium", "large", "enterprise"};
-const std::set<std::string> kStatuses{"prospect", "active"};
 
 std::string accountPayload(std::int64_t id, const AccountFields& a) {
   auto out = orderedObject();
@@ -61,8 +59,8 @@ class AccountImport {
     a.region = in.text("region", true, 100);
     a.postalCode = in.text("postalCode", false, 32);
     a.industry = in.text("industry", false, 100);
-    a.size = in.choice("size", kSizes, "");
-    a.status = in.choice("status", kStatuses, "");
+    a.size = in.choice("size", kAccountSizes, "");
+    a.status = in.choice("status", kAccountStatuses, "");
     a.externalId = in.text("externalId", false, 100);
     a.potential = in.number("potential", 0);
     if (!a.externalId.empty()) {

@@ -10,13 +10,11 @@
 #include "employee_store.hpp"
 #include "sales_json.hpp"
 #include "sales_routes.hpp"
+#include "vocabulary.hpp"
 
 namespace cadre::territory {
 
 namespace {
-
-const std::set<std::string> kSizes{"small", "medium", "large", "enterprise"};
-const std::set<std::string> kStatuses{"prospect", "active"};
 
 /// Reads an account's fields; with `current`, a PATCH: absent fields keep their value.
 Account readAccount(JsonFields& in, const std::optional<Account>& current) {
@@ -36,9 +34,10 @@ Account readAccount(JsonFields& in, const std::optional<Account>& current) {
   text("region", a.region, 100);
   text("postalCode", a.postalCode, 20);
   text("industry", a.industry, 100);
-  if (auto size = patch ? in.optionalEnum("size", kSizes) : in.requiredEnum("size", kSizes))
+  if (auto size =
+          patch ? in.optionalEnum("size", kAccountSizes) : in.requiredEnum("size", kAccountSizes))
     a.size = *size;
-  if (auto status = in.optionalEnum("status", kStatuses)) a.status = *status;
+  if (auto status = in.optionalEnum("status", kAccountStatuses)) a.status = *status;
   if (!patch && a.status.empty()) a.status = "prospect";
   if (in.has("externalId")) {
     a.externalId = in.optionalString("externalId", 100);
@@ -71,7 +70,7 @@ class AccountRoutes {
     bool csv = wantsCsv(request);
     auto page = PageRequest::from(request, 50, 500);
     AccountFilter filter;
-    filter.status = enumQuery(request, "status", kStatuses);
+    filter.status = enumQuery(request, "status", kAccountStatuses);
     filter.region = request.queryParam("region");
     filter.industry = request.queryParam("industry");
     filter.nameStartsWith = request.queryParam("q");

@@ -13,7 +13,7 @@ namespace {
 const char* kAccountColumns =
     "SELECT id, name, region, postal_code, industry, size, status, external_id, potential, "
     "version FROM territory_accounts ";
-const char* kAssignmentColumns =
+const char* kAccountAssignmentColumns =
     "SELECT aa.id, aa.account_id, aa.territory_id, aa.cause, aa.rule_id, aa.valid_from, "
     "aa.valid_to FROM territory_account_assignments aa JOIN territory_territories t ON "
     "t.id = aa.territory_id ";
@@ -24,7 +24,7 @@ Account accountOf(const SqlRow& row) {
           row.getDouble(8), row.getInt(9)};
 }
 
-AccountAssignment assignmentOf(const SqlRow& row) {
+AccountAssignment accountAssignmentOf(const SqlRow& row) {
   return {row.getInt(0),         row.getInt(1),    row.getInt(2),   row.getString(3),
           row.getOptionalInt(4), row.getString(5), row.getString(6)};
 }
@@ -32,8 +32,8 @@ AccountAssignment assignmentOf(const SqlRow& row) {
 std::vector<AccountAssignment> assignments(Transaction& tx, const std::string& sql,
                                            const SqlParams& params) {
   std::vector<AccountAssignment> result;
-  for (const auto& row : tx.query(std::string(kAssignmentColumns) + sql, params))
-    result.push_back(assignmentOf(row));
+  for (const auto& row : tx.query(std::string(kAccountAssignmentColumns) + sql, params))
+    result.push_back(accountAssignmentOf(row));
   return result;
 }
 

@@ -8,14 +8,13 @@
 #include "employee_json.hpp"
 #include "import_store.hpp"
 #include "org_unit_store.hpp"
+#include "vocabulary.hpp"
 
 namespace cadre::territory {
 
 namespace {
 
 // The same as Workforce's.
-const std::set<std::string> kEmploymentTypes{"full_time", "part_time", "contractor", "intern",
-                                             "temporary"};
 
 std::string who(std::int64_t employeeId) {
   return "employee " + std::to_string(employeeId);

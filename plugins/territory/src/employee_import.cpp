@@ -8,14 +8,13 @@
 #include "employee_store.hpp"
 #include "import_store.hpp"
 #include "org_import.hpp"
+#include "vocabulary.hpp"
 #include "workforce.hpp"
 
 namespace cadre::territory {
 
 namespace {
 
-const std::set<std::string> kEmploymentTypes{"full_time", "part_time", "contractor", "intern",
-                                             "temporary"};
 // The API's field names as the import's columns; on a hire the effective date is the hire date.
 const std::map<std::string, std::string> kColumnOf{
     {"orgUnitId", "orgUnitCode"}, {"managerId", "managerEmployeeNumber"}, {"name", "givenName"}};
@@ -39,10 +38,6 @@ struct EmployeeRow {
   /// The export's status column says terminated: master data only, no placement.
   bool terminated = false;
 };
-
-std::string quoted(const std::string& text) {
-  return "'" + text + "'";
-}
 
 /// The same rule as the API's: something@something, without spaces or list separators.
 bool isEmailAddress(const std::string& email) {

@@ -13,16 +13,14 @@
 #include "employee_json.hpp"
 #include "route_support.hpp"
 #include "routes.hpp"
+#include "vocabulary.hpp"
 #include "workforce.hpp"
 
 namespace cadre::territory {
 
 namespace {
 
-const Permission kWriters = hrWriters();
-const std::set<std::string> kStatuses{"active", "on_leave", "suspended", "terminated"};
-const std::set<std::string> kEmploymentTypes{"full_time", "part_time", "contractor", "intern",
-                                             "temporary"};
+const Permission kEmployeeWriters = hrWriters();
 const std::set<std::string> kMoveReasons{"transfer", "promotion", "reorganization"};
 
 void checkEmail(JsonFields& in, const std::optional<std::string>& email) {
@@ -68,7 +66,7 @@ class EmployeeRoutes {
     filter.managerId = queryId(request, "managerId");
     filter.status = request.queryParam("status");
     filter.nameStartsWith = request.queryParam("q");
-    if (filter.status && !kStatuses.count(*filter.status)) {
+    if (filter.status && !kEmployeeStatuses.count(*filter.status)) {
       throw HttpError::badRequest("status must be active, on_leave, suspended or terminated",
                                   {{"status", "unknown status"}});
     }
@@ -367,22 +365,23 @@ void addEmployeeRoutes(PluginContext& context) {
   };
   add("GET", base, readers, &EmployeeRoutes::list,
       "List employees as of a date (employeeNumber, orgUnitId+subtree, managerId, status, q; CSV)");
-  add("POST", base, kWriters, &EmployeeRoutes::hire,
+  add("POST", base, kEmployeeWriters, &EmployeeRoutes::hire,
       "Hire an employee into a position or org unit");
   add("GET", base + "/me", readers, &EmployeeRoutes::me, "The caller's own employee record");
   add("GET", base + "/{id}", readers, &EmployeeRoutes::read, "Read an employee as of a date");
-  add("PATCH", base + "/{id}", kWriters, &EmployeeRoutes::edit, "Edit an employee's master data");
+  add("PATCH", base + "/{id}", kEmployeeWriters, &EmployeeRoutes::edit,
+      "Edit an employee's master data");
   add("GET", base + "/{id}/history", readers, &EmployeeRoutes::history,
       "An employee's assignments and statuses over time");
   add("GET", base + "/{id}/chain", readers, &EmployeeRoutes::chain,
       "The managers above an employee, nearest first");
   add("GET", base + "/{id}/reports", readers, &EmployeeRoutes::reports,
       "Direct (or, with indirect=true, all) reports of an employee");
-  add("POST", base + "/{id}/transfers", kWriters, &EmployeeRoutes::transfer,
+  add("POST", base + "/{id}/transfers", kEmployeeWriters, &EmployeeRoutes::transfer,
       "Transfer or promote an employee from a date on");
-  add("POST", base + "/{id}/termination", kWriters, &EmployeeRoutes::terminate,
+  add("POST", base + "/{id}/termination", kEmployeeWriters, &EmployeeRoutes::terminate,
       "Terminate an employee from a date on");
-  add("POST", base + "/{id}/status", kWriters, &EmployeeRoutes::status,
+  add("POST", base + "/{id}/status", kEmployeeWriters, &EmployeeRoutes::status,
       "Set an employee on leave, suspend or re-activate them from a date on");
 }
 

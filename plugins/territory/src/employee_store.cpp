@@ -11,7 +11,7 @@ namespace cadre::territory {
 namespace {
 
 // The status subquery comes first, so its date is the first parameter, then the assignment's.
-constexpr const char* kSelect =
+constexpr const char* kEmployeeSelect =
     "SELECT e.id, e.employee_number, e.given_name, e.family_name, e.email, e.phone, "
     "e.hire_date, e.termination_date, e.directory_id, e.directory_dn, e.user_id, e.version, "
     "(SELECT s.status FROM territory_status_changes s WHERE s.employee_id = e.id AND "
@@ -67,7 +67,7 @@ std::optional<std::int64_t> firstId(const std::optional<SqlRow>& row) {
 }  // namespace
 
 std::optional<EmployeeRecord> EmployeeStore::find(std::int64_t id, const std::string& asOf) {
-  auto row = tx_.queryOne(std::string(kSelect) + "WHERE e.id = ? AND e.hire_date <= ?",
+  auto row = tx_.queryOne(std::string(kEmployeeSelect) + "WHERE e.id = ? AND e.hire_date <= ?",
                           {asOf, asOf, asOf, id, asOf});
   if (!row) return std::nullopt;
   return recordOf(*row);
@@ -101,7 +101,7 @@ std::vector<EmployeeRecord> EmployeeStore::list(const EmployeeFilter& filter,
     params = {*filter.orgUnitId, asOf, asOf};
     fromUnits = smallSubtree(*filter.orgUnitId, asOf, filter.limit);
   }
-  sql += "SELECT * FROM (" + std::string(kSelect) + "WHERE e.hire_date <= ? AND e.id > ?";
+  sql += "SELECT * FROM (" + std::string(kEmployeeSelect) + "WHERE e.hire_date <= ? AND e.id > ?";
   params.insert(params.end(), {asOf, asOf, asOf, asOf, filter.afterId});
   if (fromUnits) {
     // Redundant with the filter on x.org_unit_id below, but it lets SQLite start from the
@@ -150,7 +150,7 @@ std::vector<EmployeeRecord> EmployeeStore::list(const EmployeeFilter& filter,
 std::vector<EmployeeRecord> EmployeeStore::withDirectoryId(const std::string& asOf) {
   std::vector<EmployeeRecord> result;
   for (const auto& row :
-       tx_.query(std::string(kSelect) +
+       tx_.query(std::string(kEmployeeSelect) +
                      "WHERE e.directory_id IS NOT NULL AND e.hire_date <= ? ORDER BY e.id",
                  {asOf, asOf, asOf, asOf})) {
     result.push_back(recordOf(row));

@@ -14,11 +14,11 @@ namespace {
 
 const std::string kEmpty;
 
+}  // namespace
+
 std::string quoted(const std::string& text) {
   return "'" + text + "'";
 }
-
-}  // namespace
 
 void ImportReport::fail(std::size_t line, const std::string& field, const std::string& message) {
   errors.push_back({line, field, message});

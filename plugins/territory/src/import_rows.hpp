@@ -18,6 +18,9 @@
 
 namespace cadre::territory {
 
+/// A value in single quotes, as the import's messages show it.
+std::string quoted(const std::string& text);
+
 /// One problem of an import: the physical line of the file (1 is the header), the column
 /// ("" for the whole row) and what is wrong.
 struct ImportIssue {

@@ -27,10 +27,6 @@ struct UnitRow {
   std::optional<std::int64_t> headId;
 };
 
-std::string quoted(const std::string& text) {
-  return "'" + text + "'";
-}
-
 std::string unitPayload(const OrgUnit& unit) {
   return toJson(unitJson(unit));
 }

@@ -16,7 +16,7 @@ namespace cadre::territory {
 
 namespace {
 
-const Permission kWriters = hrWriters();
+const Permission kOrgUnitWriters = hrWriters();
 
 class OrgUnitRoutes {
  public:
@@ -250,16 +250,17 @@ void addOrgUnitRoutes(PluginContext& context) {
   auto readers = Permission::authenticated();
   context.addRoute({"GET", "/api/v1/territory/org-unit-types", readers, bind(&OrgUnitRoutes::types),
                     "List org unit types"});
-  context.addRoute({"POST", "/api/v1/territory/org-unit-types", kWriters,
+  context.addRoute({"POST", "/api/v1/territory/org-unit-types", kOrgUnitWriters,
                     bind(&OrgUnitRoutes::addType), "Add an org unit type"});
   context.addRoute({"GET", base, readers, bind(&OrgUnitRoutes::list),
                     "List org units as of a date (parentId, roots, type, code; CSV)"});
-  context.addRoute({"POST", base, kWriters, bind(&OrgUnitRoutes::create), "Create an org unit"});
+  context.addRoute(
+      {"POST", base, kOrgUnitWriters, bind(&OrgUnitRoutes::create), "Create an org unit"});
   context.addRoute({"GET", base + "/{id}", readers, bind(&OrgUnitRoutes::read),
                     "Read an org unit as of a date"});
-  context.addRoute({"PATCH", base + "/{id}", kWriters, bind(&OrgUnitRoutes::change),
+  context.addRoute({"PATCH", base + "/{id}", kOrgUnitWriters, bind(&OrgUnitRoutes::change),
                     "Rename, move or change the head of an org unit from a date on"});
-  context.addRoute({"POST", base + "/{id}/close", kWriters, bind(&OrgUnitRoutes::close),
+  context.addRoute({"POST", base + "/{id}/close", kOrgUnitWriters, bind(&OrgUnitRoutes::close),
                     "Close an org unit from a date on"});
   context.addRoute({"GET", base + "/{id}/history", readers, bind(&OrgUnitRoutes::history),
                     "The periods of an org unit's name, parent and head"});

@@ -8,7 +8,7 @@ namespace cadre::territory {
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kOrgUnitSelect =
     "SELECT u.id, u.code, p.name, u.type, p.parent_id, p.head_employee_id, u.opened_on, "
     "u.closed_on, u.version, p.id, p.valid_from, p.valid_to "
     "FROM territory_org_units u JOIN territory_org_unit_periods p ON p.org_unit_id = u.id ";
@@ -33,16 +33,17 @@ OrgUnit unitOf(const SqlRow& row) {
 }  // namespace
 
 std::optional<OrgUnit> OrgUnitStore::find(std::int64_t id, const std::string& asOf) {
-  auto row =
-      tx_.queryOne(std::string(kSelect) + "WHERE u.id = ? AND p.valid_from <= ? AND p.valid_to > ?",
-                   {id, asOf, asOf});
+  auto row = tx_.queryOne(
+      std::string(kOrgUnitSelect) + "WHERE u.id = ? AND p.valid_from <= ? AND p.valid_to > ?",
+      {id, asOf, asOf});
   if (!row) return std::nullopt;
   return unitOf(*row);
 }
 
 std::optional<OrgUnit> OrgUnitStore::findLatest(std::int64_t id) {
   auto row = tx_.queryOne(
-      std::string(kSelect) + "WHERE u.id = ? ORDER BY p.valid_from DESC, p.id DESC LIMIT 1", {id});
+      std::string(kOrgUnitSelect) + "WHERE u.id = ? ORDER BY p.valid_from DESC, p.id DESC LIMIT 1",
+      {id});
   if (!row) return std::nullopt;
   return unitOf(*row);
 }
@@ -55,7 +56,7 @@ std::optional<std::int64_t> OrgUnitStore::idOfCode(const std::string& code) {
 
 std::vector<OrgUnit> OrgUnitStore::list(const OrgUnitFilter& filter, const std::string& asOf) {
   std::string sql =
-      std::string(kSelect) + "WHERE p.valid_from <= ? AND p.valid_to > ? AND u.id > ?";
+      std::string(kOrgUnitSelect) + "WHERE p.valid_from <= ? AND p.valid_to > ? AND u.id > ?";
   SqlParams params{asOf, asOf, filter.afterId};
   if (filter.rootsOnly) sql += " AND p.parent_id IS NULL";
   if (filter.parentId) {

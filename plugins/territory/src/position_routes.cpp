@@ -16,7 +16,7 @@ namespace cadre::territory {
 
 namespace {
 
-const Permission kWriters = hrWriters();
+const Permission kPositionWriters = hrWriters();
 const Permission kPlanners = peopleReporters();
 
 Poco::JSON::Object::Ptr positionJson(const Position& p, bool withCost) {
@@ -281,21 +281,21 @@ void addPositionRoutes(PluginContext& context) {
   auto readers = Permission::authenticated();
   context.addRoute({"GET", positions, readers, bind(&PositionRoutes::list),
                     "List positions as of a date (orgUnitId+subtree, state; CSV)"});
-  context.addRoute({"POST", positions, kWriters, bind(&PositionRoutes::create),
+  context.addRoute({"POST", positions, kPositionWriters, bind(&PositionRoutes::create),
                     "Open a position in an org unit"});
   context.addRoute({"GET", positions + "/{id}", readers, bind(&PositionRoutes::read),
                     "Read a position and its state as of a date"});
-  context.addRoute({"PATCH", positions + "/{id}", kWriters, bind(&PositionRoutes::edit),
+  context.addRoute({"PATCH", positions + "/{id}", kPositionWriters, bind(&PositionRoutes::edit),
                     "Retitle, re-cost, freeze or unfreeze a position"});
-  context.addRoute({"POST", positions + "/{id}/close", kWriters, bind(&PositionRoutes::close),
-                    "Close a vacant position from a date on"});
+  context.addRoute({"POST", positions + "/{id}/close", kPositionWriters,
+                    bind(&PositionRoutes::close), "Close a vacant position from a date on"});
   context.addRoute({"GET", plans, kPlanners, bind(&PositionRoutes::plans),
                     "Headcount plans with actual versus planned"});
-  context.addRoute({"POST", plans, kWriters, bind(&PositionRoutes::createPlan),
+  context.addRoute({"POST", plans, kPositionWriters, bind(&PositionRoutes::createPlan),
                     "Plan positions and budget for an org unit and period"});
   context.addRoute({"GET", plans + "/{id}", kPlanners, bind(&PositionRoutes::plan),
                     "A headcount plan with actual versus planned"});
-  context.addRoute({"PUT", plans + "/{id}", kWriters, bind(&PositionRoutes::editPlan),
+  context.addRoute({"PUT", plans + "/{id}", kPositionWriters, bind(&PositionRoutes::editPlan),
                     "Change a headcount plan"});
 }
 

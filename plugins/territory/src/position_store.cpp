@@ -7,7 +7,7 @@ namespace cadre::territory {
 namespace {
 
 // The holder subquery's date comes first, then the open-on-date check's.
-constexpr const char* kSelect =
+constexpr const char* kPositionSelect =
     "SELECT * FROM (SELECT p.id, p.org_unit_id, p.title, p.fte, p.budgeted_cost, p.frozen, "
     "p.opened_on, p.closed_on, p.version, (SELECT a.employee_id FROM territory_assignments a "
     "WHERE a.position_id = p.id AND a.valid_from <= ? AND a.valid_to > ? LIMIT 1) AS holder "
@@ -43,14 +43,14 @@ constexpr const char* kOpenOn = "x.opened_on <= ? AND (x.closed_on IS NULL OR x.
 }  // namespace
 
 std::optional<Position> PositionStore::find(std::int64_t id, const std::string& asOf) {
-  auto row = tx_.queryOne(std::string(kSelect) + "WHERE x.id = ? AND " + kOpenOn,
+  auto row = tx_.queryOne(std::string(kPositionSelect) + "WHERE x.id = ? AND " + kOpenOn,
                           {asOf, asOf, id, asOf, asOf});
   if (!row) return std::nullopt;
   return positionOf(*row);
 }
 
 std::optional<Position> PositionStore::findAny(std::int64_t id, const std::string& asOf) {
-  auto row = tx_.queryOne(std::string(kSelect) + "WHERE x.id = ?", {asOf, asOf, id});
+  auto row = tx_.queryOne(std::string(kPositionSelect) + "WHERE x.id = ?", {asOf, asOf, id});
   if (!row) return std::nullopt;
   return positionOf(*row);
 }
@@ -62,7 +62,7 @@ std::vector<Position> PositionStore::list(const PositionFilter& filter, const st
     sql = kSubtreeUnits;
     params = {*filter.orgUnitId, asOf, asOf};
   }
-  sql += std::string(kSelect) + "WHERE x.id > ? AND " + kOpenOn;
+  sql += std::string(kPositionSelect) + "WHERE x.id > ? AND " + kOpenOn;
   params.insert(params.end(), {asOf, asOf, filter.afterId, asOf, asOf});
   if (filter.orgUnitId) {
     sql += filter.subtree ? " AND x.org_unit_id IN (SELECT id FROM sub)" : " AND x.org_unit_id = ?";

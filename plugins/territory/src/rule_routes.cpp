@@ -7,12 +7,11 @@
 #include "cadre/json_text.hpp"
 #include "sales_json.hpp"
 #include "sales_routes.hpp"
+#include "vocabulary.hpp"
 
 namespace cadre::territory {
 
 namespace {
-
-const std::set<std::string> kSizes{"small", "medium", "large", "enterprise"};
 
 /// Reads a rule's fields; with `current`, a PATCH: absent fields keep their value and a null
 /// criterion clears it.
@@ -44,7 +43,7 @@ RuleDraft readRule(JsonFields& in, const Poco::JSON::Object::Ptr& body,
   criterion("postalPrefix", d.postalPrefix);
   criterion("industry", d.industry);
   if (in.has("size") && !body->isNull("size")) {
-    d.size = in.optionalEnum("size", kSizes);
+    d.size = in.optionalEnum("size", kAccountSizes);
   } else {
     criterion("size", d.size);
   }

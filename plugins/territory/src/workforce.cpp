@@ -10,13 +10,11 @@
 #include "org_unit_store.hpp"
 #include "rep_seat_store.hpp"
 #include "rep_seats.hpp"
+#include "vocabulary.hpp"
 
 namespace cadre::territory {
 
 namespace {
-
-const std::set<std::string> kEmploymentTypes{"full_time", "part_time", "contractor", "intern",
-                                             "temporary"};
 
 std::string who(std::int64_t employeeId) {
   return "employee " + std::to_string(employeeId);

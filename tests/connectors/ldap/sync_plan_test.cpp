@@ -11,8 +11,8 @@ namespace {
 
 using territory::EmployeeRecord;
 
-DirectoryRecord person(const std::string& id, const std::string& uid,
-                       const std::string& managerUid = "") {
+DirectoryRecord directoryPerson(const std::string& id, const std::string& uid,
+                                const std::string& managerUid = "") {
   DirectoryRecord r;
   r.directoryId = id;
   r.dn = "uid=" + uid + ",ou=People,dc=example,dc=com";
@@ -65,8 +65,9 @@ std::vector<std::string> kindsAndDns(const SyncPlan& plan) {
 }
 
 TEST(SyncPlan, NewPeopleAreCreatedManagersFirstWhateverTheOrder) {
-  std::vector<DirectoryRecord> records{person("3", "rep", "lead"), person("2", "lead", "boss"),
-                                       person("1", "boss")};
+  std::vector<DirectoryRecord> records{directoryPerson("3", "rep", "lead"),
+                                       directoryPerson("2", "lead", "boss"),
+                                       directoryPerson("1", "boss")};
   auto plan = planSync(records, {}, options());
   EXPECT_EQ(kindsAndDns(plan),
             (std::vector<std::string>{"created boss", "created lead", "created rep"}));
@@ -80,7 +81,7 @@ TEST(SyncPlan, NewPeopleAreCreatedManagersFirstWhateverTheOrder) {
 }
 
 TEST(SyncPlan, AnUnmappedDepartmentGoesToTheDefaultUnitOrIsReported) {
-  auto r = person("1", "ana");
+  auto r = directoryPerson("1", "ana");
   r.department = "Legal";
   auto reported = planSync({r}, {}, options());
   EXPECT_TRUE(reported.changes.empty());
@@ -106,7 +107,7 @@ TEST(SyncPlan, AnUnmappedDepartmentGoesToTheDefaultUnitOrIsReported) {
 }
 
 TEST(SyncPlan, MatchesOnTheDirectoryIdAndShowsEachFieldOldToNew) {
-  auto before = person("u-1", "ana");
+  auto before = directoryPerson("u-1", "ana");
   CadreState cadre{{employee(10, before)}, {}};
   auto same = planSync({before}, cadre, options());
   EXPECT_TRUE(same.changes.empty());
@@ -138,9 +139,10 @@ TEST(SyncPlan, MatchesOnTheDirectoryIdAndShowsEachFieldOldToNew) {
 }
 
 TEST(SyncPlan, DisabledAccountsAreSuspendedAndComeBackOnlyIfTheSyncSuspendedThem) {
-  auto r = person("u-1", "ana");
+  auto r = directoryPerson("u-1", "ana");
   r.disabled = true;
-  auto suspend = planSync({r}, CadreState{{employee(10, person("u-1", "ana"))}, {}}, options());
+  auto suspend =
+      planSync({r}, CadreState{{employee(10, directoryPerson("u-1", "ana"))}, {}}, options());
   ASSERT_EQ(suspend.changes.size(), 1u);
   EXPECT_EQ(suspend.changes[0].kind, ChangeKind::Suspended);
   EXPECT_EQ(suspend.changes[0].status, StatusAction::Suspend);
@@ -152,7 +154,7 @@ TEST(SyncPlan, DisabledAccountsAreSuspendedAndComeBackOnlyIfTheSyncSuspendedThem
   EXPECT_TRUE(absent.changes.empty());
   EXPECT_EQ(absent.disabledAndAbsent, 1u);
 
-  auto enabled = person("u-1", "ana");
+  auto enabled = directoryPerson("u-1", "ana");
   CadreState suspendedBySync{{employee(10, enabled, "suspended")}, {{"u-1", "suspended"}}};
   auto back = planSync({enabled}, suspendedBySync, options());
   ASSERT_EQ(back.changes.size(), 1u);
@@ -167,8 +169,8 @@ TEST(SyncPlan, DisabledAccountsAreSuspendedAndComeBackOnlyIfTheSyncSuspendedThem
 }
 
 TEST(SyncPlan, OnlyAFullSyncTerminatesWhoeverLeftAndOnlyItsOwnComeBack) {
-  auto ana = person("u-1", "ana");
-  auto ben = person("u-2", "ben");
+  auto ana = directoryPerson("u-1", "ana");
+  auto ben = directoryPerson("u-2", "ben");
   CadreState cadre{{employee(10, ana), employee(11, ben)}, {}};
   auto o = options();
   o.maxDisableShare = 0.5;
@@ -192,9 +194,9 @@ TEST(SyncPlan, OnlyAFullSyncTerminatesWhoeverLeftAndOnlyItsOwnComeBack) {
 }
 
 TEST(SyncPlan, PeopleBehindEntriesThatCouldNotBeReadHaveNotLeft) {
-  auto ana = person("u-1", "ana");
-  auto ben = person("u-2", "ben");
-  auto cam = person("u-3", "cam");
+  auto ana = directoryPerson("u-1", "ana");
+  auto ben = directoryPerson("u-2", "ben");
+  auto cam = directoryPerson("u-3", "cam");
   CadreState cadre{{employee(10, ana), employee(11, ben), employee(12, cam)}, {}};
   auto o = options();
   o.maxDisableShare = 1.0;
@@ -206,8 +208,8 @@ TEST(SyncPlan, PeopleBehindEntriesThatCouldNotBeReadHaveNotLeft) {
 }
 
 TEST(SyncPlan, AnEntryMadeAgainWithANewIdIsThePersonWithItsEmployeeNumber) {
-  auto old = person("old-id", "ana");
-  auto remade = person("new-id", "ana");
+  auto old = directoryPerson("old-id", "ana");
+  auto remade = directoryPerson("new-id", "ana");
   CadreState active{{employee(10, old)}, {}};
   auto full = planSync({remade}, active, options());
   ASSERT_EQ(full.changes.size(), 1u);  // the old entry is gone: the same employee, not a leaver
@@ -230,8 +232,9 @@ TEST(SyncPlan, AnEntryMadeAgainWithANewIdIsThePersonWithItsEmployeeNumber) {
 }
 
 TEST(SyncPlan, ManagerCyclesAndManagersOutsideTheFilterAreReportedNotInvented) {
-  std::vector<DirectoryRecord> records{person("1", "a", "b"), person("2", "b", "a"),
-                                       person("3", "c", "ghost"), person("4", "d", "d")};
+  std::vector<DirectoryRecord> records{
+      directoryPerson("1", "a", "b"), directoryPerson("2", "b", "a"),
+      directoryPerson("3", "c", "ghost"), directoryPerson("4", "d", "d")};
   auto plan = planSync(records, {}, options());
   EXPECT_EQ(plan.changes.size(), 4u);
   for (const auto& change : plan.changes) EXPECT_EQ(change.managerDirectoryId, "") << change.dn;
@@ -249,8 +252,8 @@ TEST(SyncPlan, ManagerCyclesAndManagersOutsideTheFilterAreReportedNotInvented) {
 }
 
 TEST(SyncPlan, AnIncrementalRunFindsManagersAmongThePeopleCadreHas) {
-  auto boss = person("1", "boss");
-  auto rep = person("2", "rep", "boss");
+  auto boss = directoryPerson("1", "boss");
+  auto rep = directoryPerson("2", "rep", "boss");
   // The manager's DN is written with other spacing and case: DNs compare by their key.
   rep.managerDn = "UID=boss, OU=people,DC=example,DC=com";
   rep.managerDnKey = dnKey(rep.managerDn);
@@ -274,7 +277,7 @@ TEST(SyncPlan, TheDisableGuardStopsARunThatWouldDisableTooMany) {
   CadreState cadre;
   std::vector<DirectoryRecord> records;
   for (int i = 0; i < 20; ++i) {
-    records.push_back(person(std::to_string(i), "p" + std::to_string(i)));
+    records.push_back(directoryPerson(std::to_string(i), "p" + std::to_string(i)));
     cadre.employees.push_back(employee(100 + i, records.back()));
   }
   // Two of twenty (10%) may go; three may not.
@@ -304,8 +307,8 @@ TEST(SyncPlan, TheDisableGuardStopsARunThatWouldDisableTooMany) {
 }
 
 TEST(SyncPlan, ASecondEntryWithTheSameIdIsReportedAndSkipped) {
-  auto first = person("same", "ana");
-  auto second = person("same", "ben");
+  auto first = directoryPerson("same", "ana");
+  auto second = directoryPerson("same", "ben");
   auto plan = planSync({first, second}, {}, options());
   EXPECT_EQ(kindsAndDns(plan), (std::vector<std::string>{"created ana"}));
   EXPECT_EQ(plan.errors,

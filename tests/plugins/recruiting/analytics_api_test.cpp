@@ -15,7 +15,7 @@
 namespace cadre::recruiting::test {
 namespace {
 
-const std::string kApi = "/api/v1/recruiting/analytics/";
+const std::string kAnalyticsApi = "/api/v1/recruiting/analytics/";
 const std::map<std::string, std::string> kCsv{{"Accept", "text/csv"}};
 
 class AnalyticsApiTest : public SharedRecruitingHost {
@@ -34,7 +34,7 @@ class AnalyticsApiTest : public SharedRecruitingHost {
 
   HttpReply get(const std::string& user, const std::string& path,
                 const std::map<std::string, std::string>& headers = {}) {
-    return host().call(user, "GET", kApi + path, "", headers);
+    return host().call(user, "GET", kAnalyticsApi + path, "", headers);
   }
 };
 

@@ -7,7 +7,7 @@
 namespace cadre::recruiting::test {
 namespace {
 
-const std::string kApi = "/api/v1/recruiting";
+const std::string kRecruitingApi = "/api/v1/recruiting";
 
 std::string id(std::int64_t value) {
   return std::to_string(value);
@@ -24,7 +24,7 @@ class HiringRoutesTest : public HiringHostTest {
       interviewers +=
           (interviewers.empty() ? "" : ",") + std::string("{\"employeeId\":") + id(employee) + "}";
     }
-    return host().call("manager", "POST", kApi + "/interviews",
+    return host().call("manager", "POST", kRecruitingApi + "/interviews",
                        "{\"applicationId\":" + id(applicationId) + ",\"startsAt\":\"" + startsAt +
                            "\",\"endsAt\":\"" + endsAt + "\"," + place + ",\"interviewers\":[" +
                            interviewers + "]}");
@@ -32,14 +32,14 @@ class HiringRoutesTest : public HiringHostTest {
 
   /// An offer made, extended and accepted over HTTP; returns its id.
   std::int64_t acceptedOffer(std::int64_t applicationId, const std::string& salary = "60000") {
-    auto made = host().call("hr", "POST", kApi + "/offers",
+    auto made = host().call("hr", "POST", kRecruitingApi + "/offers",
                             "{\"applicationId\":" + id(applicationId) + ",\"salary\":" + salary +
                                 ",\"startDate\":\"2026-03-02\",\"terms\":\"Base salary\","
                                 "\"expiresOn\":\"2099-12-31\"}");
     EXPECT_EQ(made.status, 201) << made.body;
     auto offer = RecruitingHost::idIn(made.body);
     for (const char* step : {"extend", "accept"}) {
-      auto reply = host().call("hr", "POST", kApi + "/offers/" + id(offer) + "/" + step);
+      auto reply = host().call("hr", "POST", kRecruitingApi + "/offers/" + id(offer) + "/" + step);
       EXPECT_EQ(reply.status, 200) << step << ": " << reply.body;
     }
     return offer;
@@ -81,7 +81,7 @@ TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAn
                 ",\"startsAt\":\"2027-02-01T09:00:00Z\",\"endsAt\":\"2027-02-01T10:00:00Z\"}]");
 
   // The calendar file, for someone on the panel.
-  auto ics = host().call("iv2", "GET", kApi + "/interviews/" + id(firstId) + "/ics");
+  auto ics = host().call("iv2", "GET", kRecruitingApi + "/interviews/" + id(firstId) + "/ics");
   ASSERT_EQ(ics.status, 200) << ics.body;
   EXPECT_EQ(ics.header("content-type"), "text/calendar; charset=utf-8");
   EXPECT_NE(ics.body.find("\r\nUID:" + one->getValue<std::string>("icsUid") + "\r\n"),
@@ -92,20 +92,25 @@ TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAn
 
   // An interviewer sees the interviews they sit on, nobody else's candidates.
   auto filter = "?applicationId=";
-  EXPECT_EQ(host().call("iv2", "GET", kApi + "/interviews/" + id(secondId)).status, 404);
-  EXPECT_EQ(host().call("iv2", "GET", kApi + "/interviews/" + id(secondId) + "/ics").status, 404);
-  EXPECT_EQ(idsOf(host().call("iv2", "GET", kApi + "/interviews" + filter + id(grace))),
+  EXPECT_EQ(host().call("iv2", "GET", kRecruitingApi + "/interviews/" + id(secondId)).status, 404);
+  EXPECT_EQ(
+      host().call("iv2", "GET", kRecruitingApi + "/interviews/" + id(secondId) + "/ics").status,
+      404);
+  EXPECT_EQ(idsOf(host().call("iv2", "GET", kRecruitingApi + "/interviews" + filter + id(grace))),
             std::vector<std::int64_t>{});
   EXPECT_EQ(idsOf(host().call("iv1", "GET",
-                              kApi + "/interviews?interviewerId=" + id(w.iv1) +
+                              kRecruitingApi + "/interviews?interviewerId=" + id(w.iv1) +
                                   "&from=2027-02-01T00:00Z&to=2027-02-02T00:00Z")),
             (std::vector<std::int64_t>{firstId, secondId}));
-  EXPECT_EQ(idsOf(host().call("employee", "GET", kApi + "/interviews" + filter + id(ada))),
-            std::vector<std::int64_t>{});
-  EXPECT_EQ(host().call("iv1", "PATCH", kApi + "/interviews/" + id(secondId), "{}").status, 403);
+  EXPECT_EQ(
+      idsOf(host().call("employee", "GET", kRecruitingApi + "/interviews" + filter + id(ada))),
+      std::vector<std::int64_t>{});
+  EXPECT_EQ(
+      host().call("iv1", "PATCH", kRecruitingApi + "/interviews/" + id(secondId), "{}").status,
+      403);
 
   // Moving it needs the version read; a stale one is refused.
-  auto path = kApi + "/interviews/" + id(secondId);
+  auto path = kRecruitingApi + "/interviews/" + id(secondId);
   auto move = "{\"startsAt\":\"2027-02-01T11:00:00Z\",\"endsAt\":\"2027-02-01T12:00:00Z\"}";
   EXPECT_EQ(host().call("manager", "PATCH", path, move).status, 428);
   auto stale = host().call("manager", "PATCH", path, move, {{"If-Match", "\"7\""}});
@@ -116,7 +121,7 @@ TEST_P(HiringRoutesTest, InterviewsWarnOfDoubleBookingsShowOnlyToTheirPanelAndAn
   EXPECT_EQ(jsonOf(moved)->getValue<std::int64_t>("icsSequence"), 1);
   EXPECT_EQ(text(orderedJsonOf(moved)->get("doubleBookings")), "[]");
 
-  auto bad = host().call("manager", "POST", kApi + "/interviews",
+  auto bad = host().call("manager", "POST", kRecruitingApi + "/interviews",
                          "{\"applicationId\":" + id(ada) +
                              ",\"startsAt\":\"tomorrow\",\"endsAt\":\"2027-02-01T09:00Z\","
                              "\"meetingLink\":\"javascript:alert(1)\",\"color\":\"red\"}");
@@ -144,10 +149,10 @@ TEST_P(HiringRoutesTest, AnInterviewerSeesOthersScoresOnlyAfterSubmittingTheirOw
            "{\"criterionId\":" +
            id(criteria.at(1)) + ",\"rating\":" + std::to_string(closing) + "}]";
   };
-  auto scorecards = kApi + "/scorecards?applicationId=" + id(ada);
-  auto scores = kApi + "/applications/" + id(ada) + "/scores";
+  auto scorecards = kRecruitingApi + "/scorecards?applicationId=" + id(ada);
+  auto scores = kRecruitingApi + "/applications/" + id(ada) + "/scores";
 
-  auto first = host().call("iv1", "POST", kApi + "/scorecards",
+  auto first = host().call("iv1", "POST", kRecruitingApi + "/scorecards",
                            "{\"interviewId\":" + id(interviewId) + "," + ratings(5, 1) +
                                ",\"recommendation\":\"yes\",\"submit\":true}");
   ASSERT_EQ(first.status, 201) << first.body;
@@ -156,13 +161,13 @@ TEST_P(HiringRoutesTest, AnInterviewerSeesOthersScoresOnlyAfterSubmittingTheirOw
 
   // iv2 has not submitted: iv1's scores stay hidden from them.
   EXPECT_EQ(idsOf(host().call("iv2", "GET", scorecards)), std::vector<std::int64_t>{});
-  EXPECT_EQ(host().call("iv2", "GET", kApi + "/scorecards/" + id(firstId)).status, 404);
+  EXPECT_EQ(host().call("iv2", "GET", kRecruitingApi + "/scorecards/" + id(firstId)).status, 404);
   auto hidden = host().call("iv2", "GET", scores);
   EXPECT_EQ(hidden.status, 403);
   EXPECT_EQ(detailOf(hidden), "submit your scorecard for interview " + id(interviewId) +
                                   " before seeing the scores of application " + id(ada));
   auto draft =
-      host().call("iv2", "POST", kApi + "/scorecards",
+      host().call("iv2", "POST", kRecruitingApi + "/scorecards",
                   "{\"interviewId\":" + id(interviewId) +
                       ",\"ratings\":[{\"criterionId\":" + id(criteria.at(0)) + ",\"rating\":2}]}");
   ASSERT_EQ(draft.status, 201) << draft.body;
@@ -171,7 +176,7 @@ TEST_P(HiringRoutesTest, AnInterviewerSeesOthersScoresOnlyAfterSubmittingTheirOw
   // Drafts are their author's alone.
   EXPECT_EQ(idsOf(host().call("manager", "GET", scorecards)), std::vector<std::int64_t>{firstId});
 
-  auto draftPath = kApi + "/scorecards/" + id(draftId);
+  auto draftPath = kRecruitingApi + "/scorecards/" + id(draftId);
   auto incomplete =
       host().call("iv2", "POST", draftPath + "/submit", "", {{"If-Match", draft.header("etag")}});
   EXPECT_EQ(incomplete.status, 422);
@@ -220,12 +225,12 @@ TEST_P(HiringRoutesTest, AnOfferOutsideTheBandIsApprovedThenTheHireAnswersWithTh
   auto positionId = position("Key Account Manager");
   auto requisitionId = openRequisition(positionId).first;
   auto ada = applicant(requisitionId, "Ada");
-  auto made = host().call("hr", "POST", kApi + "/offers",
+  auto made = host().call("hr", "POST", kRecruitingApi + "/offers",
                           "{\"applicationId\":" + id(ada) +
                               ",\"salary\":80000,\"startDate\":\"2026-03-02\",\"terms\":\"Base\","
                               "\"expiresOn\":\"2099-12-31\"}");
   ASSERT_EQ(made.status, 201) << made.body;
-  auto offer = kApi + "/offers/" + id(RecruitingHost::idIn(made.body));
+  auto offer = kRecruitingApi + "/offers/" + id(RecruitingHost::idIn(made.body));
   EXPECT_EQ(jsonOf(made)->getValue<std::string>("state"), "pending_approval");
   EXPECT_EQ(jsonOf(made)->getValue<std::string>("currency"), "EUR");
   auto early = host().call("hr", "POST", offer + "/extend");
@@ -239,7 +244,7 @@ TEST_P(HiringRoutesTest, AnOfferOutsideTheBandIsApprovedThenTheHireAnswersWithTh
   EXPECT_EQ(host().call("hr", "POST", offer + "/extend").status, 200);
   EXPECT_EQ(host().call("hr", "POST", offer + "/accept").status, 200);
 
-  auto hired = host().call("hr", "POST", kApi + "/applications/" + id(ada) + "/hire",
+  auto hired = host().call("hr", "POST", kRecruitingApi + "/applications/" + id(ada) + "/hire",
                            "{\"employeeNumber\":\"HIRE-ADA\",\"splitPercent\":50}");
   ASSERT_EQ(hired.status, 201) << hired.body;
   auto employeeId = jsonOf(hired)->getValue<std::int64_t>("employeeId");
@@ -276,7 +281,7 @@ TEST_P(HiringRoutesTest, AHireThatFailsHalfwayOverHttpLeavesNothingBehind) {
   };
   auto before = content();
 
-  auto refused = host().call("hr", "POST", kApi + "/applications/" + id(grace) + "/hire",
+  auto refused = host().call("hr", "POST", kRecruitingApi + "/applications/" + id(grace) + "/hire",
                              "{\"splitPercent\":10}");
 
   EXPECT_EQ(refused.status, 422) << refused.body;
@@ -285,7 +290,8 @@ TEST_P(HiringRoutesTest, AHireThatFailsHalfwayOverHttpLeavesNothingBehind) {
       << refused.body;
   EXPECT_EQ(fieldsOf(refused), std::vector<std::string>{"positionId: filled"});
   EXPECT_EQ(content(), before);
-  auto requisition = jsonOf(host().call("hr", "GET", kApi + "/requisitions/" + id(requisitionId)));
+  auto requisition =
+      jsonOf(host().call("hr", "GET", kRecruitingApi + "/requisitions/" + id(requisitionId)));
   EXPECT_EQ(requisition->getValue<std::int64_t>("filled"), 0);
   EXPECT_EQ(requisition->getValue<std::string>("state"), "open");
 }

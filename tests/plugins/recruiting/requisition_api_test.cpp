@@ -10,7 +10,7 @@
 namespace cadre::recruiting::test {
 namespace {
 
-const std::string kApi = "/api/v1/recruiting/requisitions";
+const std::string kRequisitionsApi = "/api/v1/recruiting/requisitions";
 
 std::string body(std::int64_t unitId, const std::string& title, const std::string& extra = "") {
   return "{\"title\":\"" + title + "\",\"orgUnitId\":" + std::to_string(unitId) +
@@ -24,10 +24,10 @@ std::string body(std::int64_t unitId, const std::string& title, const std::strin
 class RequisitionApiTest : public SharedRecruitingHost {
  protected:
   HttpReply post(const std::string& user, const std::string& path, const std::string& text = "") {
-    return host().call(user, "POST", kApi + path, text);
+    return host().call(user, "POST", kRequisitionsApi + path, text);
   }
   HttpReply get(const std::string& user, const std::string& path) {
-    return host().call(user, "GET", kApi + path);
+    return host().call(user, "GET", kRequisitionsApi + path);
   }
 };
 
@@ -54,7 +54,7 @@ TEST_P(RequisitionApiTest, ARequisitionGoesFromDraftThroughItsChainToOpenWithEve
                 "wantedStartDate: must be a date as YYYY-MM-DD",
                 "criteria[1]: must be an object, not a number", "criteria[0].name: is required",
                 "criteria[0].colour: is not a known field", "shoeSize: is not a known field"}));
-  EXPECT_EQ(h.call("manager", "POST", kApi, body(team.unitId, "Rep")).status, 403);
+  EXPECT_EQ(h.call("manager", "POST", kRequisitionsApi, body(team.unitId, "Rep")).status, 403);
 
   auto created = post("hr", "", body(team.unitId, "Field sales rep", ",\"openings\":2"));
   ASSERT_EQ(created.status, 201) << created.body;
@@ -66,7 +66,7 @@ TEST_P(RequisitionApiTest, ARequisitionGoesFromDraftThroughItsChainToOpenWithEve
   EXPECT_EQ(req->getArray("criteria")->size(), 2u);
 
   // Updates need the version read: 428 without, 409 when stale.
-  const std::string path = kApi + "/" + id;
+  const std::string path = kRequisitionsApi + "/" + id;
   EXPECT_EQ(h.call("hr", "PATCH", path, "{\"openings\":3}").status, 428);
   auto stale = h.call("hr", "PATCH", path, "{\"openings\":3}", {{"If-Match", "\"7\""}});
   EXPECT_EQ(stale.status, 409);

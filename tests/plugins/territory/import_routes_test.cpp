@@ -49,7 +49,7 @@ HostProcess* ImportRoutesTest::host_ = nullptr;
 std::string ImportRoutesTest::hrToken_;
 std::string ImportRoutesTest::employeeToken_;
 
-const std::string kUnits =
+const std::string kImportUnits =
     "code,name,type,parentCode,effectiveDate\r\n"
     "HCM,Hồ Chí Minh,branch,VN,2020-01-01\r\n"
     "VN,Việt Nam,company,,2020-01-01\r\n";
@@ -61,15 +61,15 @@ const std::string kPeople =
     "V1,Văn Nam,Nguyễn,nam@example.vn,,2020-01-01,VN,\n";
 
 TEST_F(ImportRoutesTest, HrChecksThenImportsAndAnExportReimportsUnchanged) {
-  EXPECT_EQ(post("org-units?dryRun=true", kUnits, employeeToken_).status, 403);
-  auto dry = post("org-units?dryRun=true", kUnits);
+  EXPECT_EQ(post("org-units?dryRun=true", kImportUnits, employeeToken_).status, 403);
+  auto dry = post("org-units?dryRun=true", kImportUnits);
   EXPECT_EQ(dry.status, 200) << dry.body;
   EXPECT_EQ(dry.header("content-type"), "application/json");
   EXPECT_EQ(dry.body, R"({"kind":"org-units","dryRun":true,"rows":2,"created":2,"updated":0,)"
                       R"("unchanged":0,"errors":[]})");
   EXPECT_EQ(get("/api/v1/territory/org-units").body, R"({"items":[],"next":null})");
 
-  auto units = post("org-units?dryRun=false", kUnits);
+  auto units = post("org-units?dryRun=false", kImportUnits);
   EXPECT_EQ(units.status, 200) << units.body;
   EXPECT_EQ(units.body, R"({"kind":"org-units","dryRun":false,"rows":2,"created":2,"updated":0,)"
                         R"("unchanged":0,"errors":[]})");
