@@ -138,6 +138,11 @@ void PlanWriter::upsert(const PlannedChange& change, SyncCounts& counts) {
     }
   }
   auto outcome = people_->upsert(person);
+  if (auto hired = people_->lastHiredId()) {
+    // Their reports (written after them) find them here instead of asking the database.
+    employeeIds_[r.directoryId] = *hired;
+    newIds_.push_back(r.directoryId);
+  }
   if (outcome == territory::DirectoryOutcome::Reactivated && change.employeeId)
     store_.clearDisabled(*change.employeeId);
   if (change.status == StatusAction::None) count(change, outcome, counts);

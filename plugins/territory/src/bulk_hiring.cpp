@@ -158,7 +158,7 @@ EmployeeRecord BulkHiring::hireNewcomer(const NewEmployee& person, const Placeme
   hired.orgUnitId = first.orgUnitId;
   hired.employmentType = first.employmentType;
   hired.version = 1;
-  auto after = toJson(employeeJson(hired));
+  auto after = employeeJsonText(hired);
   tx_.publish("territory.employee.hired", after);
   audit_(tx_, {"territory.employee.hire", "employee", std::to_string(id), "", after});
   return hired;

@@ -2,6 +2,7 @@
 
 #include "cadre/http.hpp"
 #include "employee_store.hpp"
+#include "import_store.hpp"
 #include "workforce.hpp"
 
 namespace cadre::territory {
@@ -13,7 +14,28 @@ DirectoryPeople::DirectoryPeople(Transaction& tx, AuditTrail audit, std::string 
       actor_(std::move(actor)),
       effectiveDate_(std::move(effectiveDate)) {}
 
+bool DirectoryPeople::mayBeKnown(const DirectoryPerson& person) {
+  if (!takenLoaded_) {
+    ImportStore store(tx_);
+    for (const auto& [number, known] : store.employeesByNumber()) takenNumbers_.insert(number);
+    for (const auto& [directoryId, id] : store.employeeIdsByDirectoryId())
+      takenDirectoryIds_.insert(directoryId);
+    takenLoaded_ = true;
+  }
+  return person.directoryId.empty() || person.employeeNumber.empty() ||
+         takenDirectoryIds_.count(person.directoryId) ||
+         (!person.formerDirectoryId.empty() &&
+          takenDirectoryIds_.count(person.formerDirectoryId)) ||
+         takenNumbers_.count(person.employeeNumber);
+}
+
 DirectoryOutcome DirectoryPeople::upsert(const DirectoryPerson& person) {
+  lastHiredId_.reset();
+  const bool known = mayBeKnown(person);
+  // Whatever happens below, these keys may be taken from now on.
+  takenDirectoryIds_.insert(person.directoryId);
+  takenNumbers_.insert(person.employeeNumber);
+  if (!known && person.orgUnitId) return hire(person);
   Workforce workforce(tx_, audit_, actor_);
   if (workforce.employeeOfDirectoryPerson(person, effectiveDate_) || !person.orgUnitId ||
       EmployeeStore(tx_).idOfNumber(person.employeeNumber)) {
@@ -23,12 +45,16 @@ DirectoryOutcome DirectoryPeople::upsert(const DirectoryPerson& person) {
     if (outcome == DirectoryOutcome::Reactivated) forget();
     return outcome;
   }
+  return hire(person);
+}
+
+DirectoryOutcome DirectoryPeople::hire(const DirectoryPerson& person) {
   if (!hiring_) hiring_.emplace(tx_, audit_, actor_);
   NewEmployee fresh{person.employeeNumber, person.givenName,   person.familyName,  person.email,
                     person.phone,          person.directoryId, person.directoryDn, std::nullopt};
   Placement placement{std::nullopt, person.orgUnitId, person.managerId,
                       "full_time",  effectiveDate_,   "hire"};
-  hiring_->hireNewcomer(fresh, placement);
+  lastHiredId_ = hiring_->hireNewcomer(fresh, placement).id;
   return DirectoryOutcome::Created;
 }
 

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 #include "bulk_hiring.hpp"
 #include "cadre/audit_trail.hpp"
@@ -19,13 +20,26 @@ class DirectoryPeople : public DirectoryWriter {
 
   DirectoryOutcome upsert(const DirectoryPerson& person) override;
   void forget() override;
+  std::optional<std::int64_t> lastHiredId() const override { return lastHiredId_; }
 
  private:
+  /// Whether the database may have this person (their directory id, former directory id or
+  /// employee number is taken); false only when all three are certainly free.
+  bool mayBeKnown(const DirectoryPerson& person);
+  /// Hires a person known to be new through BulkHiring.
+  DirectoryOutcome hire(const DirectoryPerson& person);
+
   Transaction& tx_;
   AuditTrail audit_;
   std::string actor_;
   std::string effectiveDate_;
   std::optional<BulkHiring> hiring_;
+  std::optional<std::int64_t> lastHiredId_;
+  /// Every directory id and employee number the database may hold: read once, then grown by
+  /// every upsert (a rolled-back one included), so a key absent here is certainly free.
+  std::unordered_set<std::string> takenDirectoryIds_;
+  std::unordered_set<std::string> takenNumbers_;
+  bool takenLoaded_ = false;
 };
 
 }  // namespace cadre::territory

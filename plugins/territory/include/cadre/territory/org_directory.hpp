@@ -100,8 +100,9 @@ enum class DirectoryOutcome { Created, Updated, Unchanged, Reactivated };
 /// Writes directory people one after another inside one transaction, as
 /// OrgDirectory::upsertFromDirectory does (the same outcomes, the same refusals), but creates
 /// new people at the cost of their INSERTs: what the rules ask of the database (is the unit
-/// open, is the manager employed, who heads the unit) is asked once per run. Assumes that while
-/// it lives nobody is terminated and no org unit or head changes except through it. Made by
+/// open, is the manager employed, who heads the unit, which directory ids and employee numbers
+/// are taken) is asked once per run. Assumes that while it lives nobody is terminated and no org
+/// unit, head, employee number or directory id changes except through it. Made by
 /// OrgDirectory::directoryWriter; must not outlive its transaction. Not thread-safe.
 class DirectoryWriter {
  public:
@@ -111,6 +112,9 @@ class DirectoryWriter {
   /// Forgets what it remembered of the database: call it after rolling back to a savepoint
   /// that was taken while it wrote.
   virtual void forget() = 0;
+  /// The id of the employee the last upsert hired, when it hired someone without asking the
+  /// database afterwards; nullopt otherwise (ask findByDirectoryId).
+  virtual std::optional<std::int64_t> lastHiredId() const = 0;
 };
 
 /// A territory a rep covers on a date.
