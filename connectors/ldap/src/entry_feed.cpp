@@ -75,13 +75,16 @@ class EntryHandover {
 
 void searchReadingAhead(LdapConnection& connection, const std::string& base, int scope,
                         const std::string& filter, const std::vector<std::string>& attributes,
-                        const std::function<void(DirectoryEntry&&)>& onEntry) {
+                        const std::function<void(DirectoryEntry&&)>& onEntry,
+                        const std::function<void(std::size_t received)>& onReceived) {
   EntryHandover handover;
   std::thread reader([&] {
     std::exception_ptr failure;
     try {
       std::vector<DirectoryEntry> batch;
+      std::size_t received = 0;
       connection.search(base, scope, filter, attributes, [&](DirectoryEntry&& entry) {
+        if (onReceived) onReceived(++received);
         batch.push_back(std::move(entry));
         if (batch.size() < kFeedBatchEntries) return;
         if (!handover.put(std::move(batch))) throw FeedAbandoned{};
