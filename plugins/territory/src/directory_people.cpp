@@ -14,8 +14,17 @@ DirectoryPeople::DirectoryPeople(Transaction& tx, AuditTrail audit, std::string 
       actor_(std::move(actor)),
       effectiveDate_(std::move(effectiveDate)) {}
 
+namespace {
+
+/// Hires the database was asked about before the taken keys are read at once: a run that hires
+/// a few people (an incremental sync) never reads every employee's keys.
+constexpr std::size_t kHiresBeforeReadingTakenKeys = 100;
+
+}  // namespace
+
 bool DirectoryPeople::mayBeKnown(const DirectoryPerson& person) {
   if (!takenLoaded_) {
+    if (hiresAsked_ < kHiresBeforeReadingTakenKeys) return true;
     ImportStore store(tx_);
     for (const auto& [number, known] : store.employeesByNumber()) takenNumbers_.insert(number);
     for (const auto& [directoryId, id] : store.employeeIdsByDirectoryId())
@@ -45,6 +54,7 @@ DirectoryOutcome DirectoryPeople::upsert(const DirectoryPerson& person) {
     if (outcome == DirectoryOutcome::Reactivated) forget();
     return outcome;
   }
+  ++hiresAsked_;
   return hire(person);
 }
 

@@ -24,7 +24,8 @@ class DirectoryPeople : public DirectoryWriter {
 
  private:
   /// Whether the database may have this person (their directory id, former directory id or
-  /// employee number is taken); false only when all three are certainly free.
+  /// employee number is taken); false only when all three are certainly free. True until the
+  /// taken keys are read.
   bool mayBeKnown(const DirectoryPerson& person);
   /// Hires a person known to be new through BulkHiring.
   DirectoryOutcome hire(const DirectoryPerson& person);
@@ -35,11 +36,13 @@ class DirectoryPeople : public DirectoryWriter {
   std::string effectiveDate_;
   std::optional<BulkHiring> hiring_;
   std::optional<std::int64_t> lastHiredId_;
-  /// Every directory id and employee number the database may hold: read once, then grown by
-  /// every upsert (a rolled-back one included), so a key absent here is certainly free.
+  /// Every directory id and employee number the database may hold: read once (after the first
+  /// hundred hires the database was asked about), then grown by every upsert (a rolled-back
+  /// one included), so a key absent here is certainly free.
   std::unordered_set<std::string> takenDirectoryIds_;
   std::unordered_set<std::string> takenNumbers_;
   bool takenLoaded_ = false;
+  std::size_t hiresAsked_ = 0;
 };
 
 }  // namespace cadre::territory
