@@ -13,6 +13,8 @@
 #   BENCH_CHANGES   entries changed before the incremental sync (default 1000)
 #   BENCH_PAGE      page size of both readers (default 500, the server's size limit)
 #   BENCH_KEEP=1    keep the work folder (slapd's data, the database, the logs) afterwards
+#   BENCH_WRAP      a command the timed `cadre sync ldap` runs under, word-split (e.g.
+#                   "perf record -g -o /tmp/sync.perf"); it adds its own cost to the time
 # Everything listens on and connects to 127.0.0.1 only; every process started here is stopped
 # on exit; every step has a time limit.
 set -euo pipefail
@@ -110,6 +112,7 @@ ldap_port=$(free_port)
 uri=ldap://127.0.0.1:$ldap_port
 /usr/sbin/slapd -d 0 -f "$work/slapd.conf" -h "$uri/" >"$work/slapd.log" 2>&1 &
 pids+=($!)
+slapd_pid=$!
 search=(ldapsearch -x -LLL -o ldif-wrap=no -H "$uri" -D "$service_dn" -w "$service_pw" -b "$base"
   -E "pr=$page/noprompt")
 for _ in $(seq 100); do
@@ -145,22 +148,36 @@ unit=$(curl -s -m 60 -o "$work/unit.json" -w '%{http_code}' -X POST -H "Authoriz
   "http://127.0.0.1:$http_port/api/v1/territory/org-units")
 [ "$unit" = 201 ] || fail "the org unit was refused ($unit)" "$work/unit.json"
 
-# Runs one timed step: ldapsearch into a file or `cadre sync ldap --json`; prints the seconds.
+# CPU time, which the machine's load does not stretch as it does wall time: the seconds (user +
+# system) slapd has used so far, and those of the waited-for children of the calling subshell.
+ticks=$(getconf CLK_TCK)
+slapd_cpu() { awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$slapd_pid/stat"; }
+children_cpu() { awk -v t="$ticks" '{ printf "%.2f", ($16 + $17) / t }' "/proc/$BASHPID/stat"; }
+# "WALL CPU": the seconds a step took, and the CPU seconds its command and slapd used meanwhile.
+step_times() {
+  awk -v a="$1" -v b="$2" -v c="$3" -v s0="$4" -v s1="$5" 'BEGIN { printf "%.2f %.2f", b - a, c + s1 - s0 }'
+}
+
+# Runs one timed step: ldapsearch into a file or `cadre sync ldap --json`; prints step_times.
 dump() {
-  local filter=$1 out=$2 start end
+  local filter=$1 out=$2 start end cpu s0
+  s0=$(slapd_cpu)
   start=$(now)
-  timeout 1800 "${search[@]}" "$filter" "${attributes[@]}" >"$out" 2>"$out.err" || fail "ldapsearch failed" "$out.err"
+  cpu=$(timeout 1800 "${search[@]}" "$filter" "${attributes[@]}" >"$out" 2>"$out.err" && children_cpu) ||
+    fail "ldapsearch failed" "$out.err"
   end=$(now)
-  elapsed "$start" "$end"
+  step_times "$start" "$end" "$cpu" "$s0" "$(slapd_cpu)"
 }
 sync_run() {
-  local out=$1 start end
+  local out=$1 start end cpu s0
   shift
+  s0=$(slapd_cpu)
   start=$(now)
-  timeout 3600 "$cadre" sync ldap --json "$@" "${settings[@]}" "${ldap_settings[@]}" >"$out" 2>"$out.err" ||
-    fail "cadre sync ldap $* failed" "$out.err"
+  # shellcheck disable=SC2086 # BENCH_WRAP is a command line, split into words on purpose
+  cpu=$(timeout 3600 ${BENCH_WRAP:-} "$cadre" sync ldap --json "$@" "${settings[@]}" "${ldap_settings[@]}" >"$out" 2>"$out.err" &&
+    children_cpu) || fail "cadre sync ldap $* failed" "$out.err"
   end=$(now)
-  elapsed "$start" "$end"
+  step_times "$start" "$end" "$cpu" "$s0" "$(slapd_cpu)"
 }
 # The value of a count in the run's JSON summary.
 count_of() { sed -n "s/.*\"$2\":\([0-9]*\).*/\1/p" "$1" | head -1; }
@@ -194,7 +211,14 @@ inc_sync=$(sync_run "$work/incremental.json")
 updated=$(count_of "$work/incremental.json" updated)
 [ "$updated" = "$changes" ] || fail "the incremental sync updated $updated employees, not $changes" "$work/incremental.json"
 
-printf '\n| step | ldapsearch (s) | cadre sync ldap (s) | ratio |\n|---|---:|---:|---:|\n'
-printf '| full: %d entries into an empty Cadre | %s | %s | %s |\n' "$entries" "$full_dump" "$full_sync" "$(ratio "$full_sync" "$full_dump")"
-printf '| incremental: %d changed (%d entries read) | %s | %s | %s |\n' "$changes" "$read_again" "$inc_dump" "$inc_sync" "$(ratio "$inc_sync" "$inc_dump")"
+# A row of the table: the step, then "WALL CPU" of ldapsearch and of the sync.
+row() {
+  local step=$1 dump_wall=${2% *} dump_cpu=${2#* } sync_wall=${3% *} sync_cpu=${3#* }
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$step" "$dump_wall" "$sync_wall" \
+    "$(ratio "$sync_wall" "$dump_wall")" "$dump_cpu" "$sync_cpu" "$(ratio "$sync_cpu" "$dump_cpu")"
+}
+printf '\n| step | ldapsearch (s) | cadre sync ldap (s) | ratio | ldapsearch + slapd CPU (s) | cadre + slapd CPU (s) | CPU ratio |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|\n'
+row "full: $entries entries into an empty Cadre" "$full_dump" "$full_sync"
+row "incremental: $changes changed ($read_again entries read)" "$inc_dump" "$inc_sync"
 echo "load average after $(cut -d' ' -f1-3 /proc/loadavg)"

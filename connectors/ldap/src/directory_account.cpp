@@ -73,15 +73,7 @@ std::string accountFilter(const LdapSettings& settings, const std::string& usern
          "))";
 }
 
-DirectoryAccounts::DirectoryAccounts(LdapSettings settings) : settings_(std::move(settings)) {
-  for (const auto& group : settings_.groupRoles) {
-    if (group.role == Role::Admin) {
-      Poco::Logger::get("cadre.ldap")
-          .warning("ldap.groupRole.admin is ignored: the admin account is always local (" +
-                   group.groupDn + ")");
-    }
-  }
-}
+DirectoryAccounts::DirectoryAccounts(LdapSettings settings) : settings_(std::move(settings)) {}
 
 AccountCheck DirectoryAccounts::check(const std::string& username,
                                       const std::string& password) const {
@@ -116,7 +108,8 @@ Role DirectoryAccounts::roleOf(LdapConnection& service, const std::string& dn,
   std::string filter = membershipFilter(nested, dn, login);
   std::vector<Role> roles;
   for (const auto& group : settings_.groupRoles) {
-    // The admin account is always local: a directory group never grants admin.
+    // The admin account is always local: readLdapSettings refuses ldap.groupRole.admin, and a
+    // settings object made some other way still never grants admin.
     if (group.role == Role::Admin) continue;
     try {
       if (service.count(group.groupDn, LDAP_SCOPE_BASE, filter) > 0) roles.push_back(group.role);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "cadre/json_fields.hpp"
+#include "entry_feed.hpp"
 #include "entry_status.hpp"
 
 namespace cadre::ldap {
@@ -113,25 +114,26 @@ DirectoryRead readDirectory(LdapConnection& connection, const LdapSettings& sett
                             const std::string& filter,
                             const std::function<void(std::size_t entries)>& afterEntry) {
   DirectoryRead read;
-  connection.search(settings.baseDN, settings.scope, filter, settings.syncAttributes(),
-                    [&](DirectoryEntry&& entry) {
-                      ++read.entries;
-                      if (afterEntry) afterEntry(read.entries);
-                      auto result = readRecord(entry, settings);
-                      if (auto* reason = std::get_if<std::string>(&result)) {
-                        read.errors.push_back({entry.dn, *reason + "; skipped"});
-                        read.unreadableDnKeys.insert(dnKey(entry.dn));
-                        try {
-                          read.unreadableIds.insert(stableId(entry, settings));
-                        } catch (const EntryProblem&) {
-                          // Without an id, the DN still protects them.
-                        }
-                        return;
-                      }
-                      auto& record = std::get<DirectoryRecord>(result);
-                      read.highestMark = laterMark(read.highestMark, record.changeMark);
-                      read.records.push_back(std::move(record));
-                    });
+  searchReadingAhead(
+      connection, settings.baseDN, settings.scope, filter, settings.syncAttributes(),
+      [&](DirectoryEntry&& entry) {
+        ++read.entries;
+        auto result = readRecord(entry, settings);
+        if (auto* reason = std::get_if<std::string>(&result)) {
+          read.errors.push_back({entry.dn, *reason + "; skipped"});
+          read.unreadableDnKeys.insert(dnKey(entry.dn));
+          try {
+            read.unreadableIds.insert(stableId(entry, settings));
+          } catch (const EntryProblem&) {
+            // Without an id, the DN still protects them.
+          }
+          return;
+        }
+        auto& record = std::get<DirectoryRecord>(result);
+        read.highestMark = laterMark(read.highestMark, record.changeMark);
+        read.records.push_back(std::move(record));
+      },
+      afterEntry);
   return read;
 }
 

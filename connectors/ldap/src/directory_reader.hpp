@@ -40,7 +40,8 @@ std::variant<DirectoryRecord, std::string> readRecord(const DirectoryEntry& entr
 std::string syncFilter(const LdapSettings& settings, SyncMode mode,
                        const std::optional<std::string>& watermark, std::chrono::seconds overlap);
 
-/// Reads the entries of a run, calling `afterEntry` (if any) with the count so far after each.
+/// Reads the entries of a run, calling `afterEntry` (if any) with the count so far as each
+/// arrives — on the thread that receives them (see searchReadingAhead), not the caller's.
 /// Throws LdapError when the read fails at any point: the caller must then write nothing.
 DirectoryRead readDirectory(LdapConnection& connection, const LdapSettings& settings,
                             const std::string& filter,

@@ -55,8 +55,8 @@ class DirectorySync {
   SyncResult run(const LdapSettings& settings, const std::string& defaultOrgUnit,
                  const SyncRequest& request);
 
-  /// Called with the count so far after each entry read (tests stop the server halfway).
-  /// Set it before runs start.
+  /// Called with the count so far as each entry arrives, on the thread that reads the directory
+  /// during a run (tests stop the server halfway). Set it before runs start.
   void observeReads(std::function<void(std::size_t entries)> observer) {
     observer_ = std::move(observer);
   }

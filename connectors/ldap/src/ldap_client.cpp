@@ -68,22 +68,27 @@ bool blank(const std::string& text) {
 }
 
 DirectoryEntry parseEntry(LDAP* ld, LDAPMessage* message) {
+  // One pass over the message, as ldapsearch reads it: the DN, then each attribute with its
+  // values (which point into the message; only the array is allocated). ldap_get_values_len
+  // would scan the message again from the start for every attribute.
   DirectoryEntry entry;
-  if (char* dn = ldap_get_dn(ld, message)) {
-    entry.dn = dn;
-    ldap_memfree(dn);
-  }
   BerElement* ber = nullptr;
-  for (char* name = ldap_first_attribute(ld, message, &ber); name;
-       name = ldap_next_attribute(ld, message, ber)) {
-    auto& values = entry.attributes[asciiLower(name)];
-    if (berval** raw = ldap_get_values_len(ld, message, name)) {
-      for (berval** v = raw; *v; ++v) values.emplace_back((*v)->bv_val, (*v)->bv_len);
-      ldap_value_free_len(raw);
-    }
-    ldap_memfree(name);
+  berval text{0, nullptr};
+  if (ldap_get_dn_ber(ld, message, &ber, &text) != LDAP_SUCCESS) {
+    if (ber) ber_free(ber, 0);
+    throw LdapError(LDAP_DECODING_ERROR, "an entry the directory sent cannot be decoded");
   }
-  if (ber) ber_free(ber, 0);
+  entry.dn.assign(text.bv_val ? text.bv_val : "", text.bv_len);
+  BerVarray values = nullptr;
+  while (ldap_get_attribute_ber(ld, message, ber, &text, &values) == LDAP_SUCCESS && text.bv_val) {
+    auto& kept = entry.attributes[asciiLower(std::string(text.bv_val, text.bv_len))];
+    if (values) {
+      for (berval* v = values; v->bv_val; ++v) kept.emplace_back(v->bv_val, v->bv_len);
+      ber_memfree(values);
+      values = nullptr;
+    }
+  }
+  ber_free(ber, 0);
   return entry;
 }
 

@@ -221,7 +221,15 @@ void readDepartments(const ConfigView& config, LdapSettings& s) {
 }
 
 void readGroupRoles(const ConfigView& config, LdapSettings& s) {
-  for (Role role : {Role::Admin, Role::Hr, Role::Manager, Role::Employee}) {
+  // Refused rather than ignored: whoever wrote it expects directory admins, and would otherwise
+  // find out only when they cannot log in as one.
+  if (config.has("ldap.groupRole.admin")) {
+    throw LdapSettingsError("ldap.groupRole.admin",
+                            "the admin account is always local; a directory group cannot "
+                            "grant admin (map the group to hr, manager or employee, or remove "
+                            "the key)");
+  }
+  for (Role role : {Role::Hr, Role::Manager, Role::Employee}) {
     const std::string key = std::string("ldap.groupRole.") + roleName(role);
     for (const auto& dn : splitUnescaped(config.getString(key, ""), ';')) {
       if (dn.find('=') == std::string::npos)
@@ -326,8 +334,8 @@ const std::vector<LdapKey>& ldapConfigKeys() {
       {"ldap.departmentFrom", "attribute or ou: what the department map matches (attribute)"},
       {"ldap.departmentMap", "<department>=<org unit code>; … (\\; escapes a semicolon)"},
       {"ldap.groupRole.<role>",
-       "group DNs whose members get admin, hr, manager or employee; "
-       "separated by ;"},
+       "group DNs whose members get hr, manager or employee, separated by ; "
+       "(admin is always local: ldap.groupRole.admin is refused)"},
   };
   return keys;
 }

@@ -14,6 +14,48 @@ namespace {
 
 const char hexDigits[] = "0123456789abcdef";
 
+bool isSimpleDnTypeChar(char c, bool first) {
+  bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return first ? letter : letter || (c >= '0' && c <= '9') || c == '-';
+}
+
+/// A value character that needs no escaping anywhere in a value: printable ASCII other than
+/// the DN specials. Non-ASCII, escapes and quotes go through ldap_str2dn.
+bool isSimpleDnValueChar(char c) {
+  return c >= ' ' && c <= '~' && c != ',' && c != '+' && c != '"' && c != '\\' && c != '<' &&
+         c != '>' && c != ';' && c != '=' && c != '#';
+}
+
+/// canonicalDn without the client library for the usual DN (type=value,type=value: a letter-led
+/// type, printable ASCII values without specials, spaces only inside a value), which is what a
+/// directory returns for almost every entry; nullopt for anything else, which the parser handles.
+/// The answer is the parser's for such a DN: types and values lower-cased, nothing to escape.
+std::optional<std::string> canonicalSimpleDn(std::string_view dn) {
+  std::string out;
+  out.reserve(dn.size());
+  std::size_t i = 0;
+  while (i < dn.size()) {
+    const std::size_t typeStart = i;
+    while (i < dn.size() && isSimpleDnTypeChar(dn[i], i == typeStart)) ++i;
+    if (i == typeStart || i == dn.size() || dn[i] != '=') return std::nullopt;
+    ++i;
+    const std::size_t valueStart = i;
+    while (i < dn.size() && isSimpleDnValueChar(dn[i])) ++i;
+    if (i == valueStart || dn[valueStart] == ' ' || dn[i - 1] == ' ') return std::nullopt;
+    if (i < dn.size() && (dn[i] != ',' || i + 1 == dn.size())) return std::nullopt;
+    for (std::size_t k = typeStart; k < i; ++k) {
+      char c = dn[k];
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (i < dn.size()) {
+      out += ',';
+      ++i;
+    }
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 std::string asciiLower(std::string text) {
@@ -59,6 +101,11 @@ std::string escapeDnValue(std::string_view value) {
 }
 
 std::string canonicalDn(std::string_view dn) {
+  if (auto simple = canonicalSimpleDn(dn)) return *simple;
+  return canonicalDnParsed(dn);
+}
+
+std::string canonicalDnParsed(std::string_view dn) {
   const std::string text(dn);
   LDAPDN parsed = nullptr;
   if (ldap_str2dn(text.c_str(), &parsed, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS) {

@@ -19,7 +19,12 @@ std::string asciiLower(std::string text);
 /// A DN in one comparable form: attribute types and ASCII letters of values lower-case, no
 /// spaces around separators, escapes normalized (so "CN=A\2cB, OU=x" and "cn=a\,b,ou=X" are the
 /// same). Throws LdapError (code LDAP_INVALID_DN_SYNTAX) for text that is not a DN.
+/// Usual DNs (type=value, printable ASCII, nothing to escape) are handled without the client
+/// library's parser; the answer is the same as canonicalDnParsed's.
 std::string canonicalDn(std::string_view dn);
+
+/// canonicalDn always through the client library's DN parser (ldap_str2dn); same promise.
+std::string canonicalDnParsed(std::string_view dn);
 
 /// objectGUID's 16 bytes in Active Directory's usual text form,
 /// e.g. "03020100-0504-0706-0809-0a0b0c0d0e0f" (the first three groups little-endian).

@@ -1,11 +1,14 @@
 #include "plan_writer.hpp"
 
+#include <algorithm>
+
 #include "cadre/http.hpp"
 
 namespace cadre::ldap {
 namespace {
 
 constexpr const char* kSavepoint = "ldap_person";
+constexpr const char* kBatchSavepoint = "ldap_batch";
 const std::string kDisabledReason = "disabled in the directory";
 const std::string kEnabledReason = "enabled in the directory again";
 const std::string kGoneReason = "removed from the directory";
@@ -23,7 +26,12 @@ std::string messageOf(const std::exception& e) {
 
 PlanWriter::PlanWriter(Transaction& tx, territory::OrgDirectory& org, std::string today,
                        std::string actor)
-    : tx_(tx), org_(org), store_(tx), today_(std::move(today)), actor_(std::move(actor)) {}
+    : tx_(tx),
+      org_(org),
+      people_(org.directoryWriter(tx, today, actor)),
+      store_(tx),
+      today_(std::move(today)),
+      actor_(std::move(actor)) {}
 
 SyncCounts PlanWriter::apply(const SyncPlan& plan,
                              const std::vector<territory::EmployeeRecord>& employeesBefore) {
@@ -32,24 +40,67 @@ SyncCounts PlanWriter::apply(const SyncPlan& plan,
   // A disabled account of someone Cadre does not have is left alone: nothing changes for it.
   counts.unchanged = static_cast<std::int64_t>(plan.unchanged + plan.disabledAndAbsent);
   counts.errors = plan.errors;
-  for (const auto& change : plan.changes) {
-    tx_.execute(std::string("SAVEPOINT ") + kSavepoint);
-    try {
-      write(change, counts);
-      tx_.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
-    } catch (const std::exception& e) {
-      tx_.execute(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint);
-      tx_.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
-      counts.errors.push_back({change.dn, messageOf(e)});
+  for (std::size_t first = 0; first < plan.changes.size(); first += kBatchSize) {
+    const std::size_t last = std::min(first + kBatchSize, plan.changes.size());
+    if (!writeBatch(plan.changes, first, last, counts)) {
+      for (std::size_t i = first; i < last; ++i) writeAlone(plan.changes[i], counts);
     }
   }
   return counts;
+}
+
+bool PlanWriter::writeBatch(const std::vector<PlannedChange>& changes, std::size_t first,
+                            std::size_t last, SyncCounts& counts) {
+  const SyncCounts before{counts.created,
+                          counts.updated,
+                          counts.moved,
+                          counts.disabled,
+                          counts.reactivated,
+                          counts.unchanged,
+                          {}};
+  const std::size_t errorsBefore = counts.errors.size();
+  newIds_.clear();
+  tx_.execute(std::string("SAVEPOINT ") + kBatchSavepoint);
+  try {
+    for (std::size_t i = first; i < last; ++i) write(changes[i], counts);
+    tx_.execute(std::string("RELEASE SAVEPOINT ") + kBatchSavepoint);
+    return true;
+  } catch (const std::exception&) {
+    // Someone in the batch was refused: undo the batch (in the database and here) and let the
+    // caller write it again one person at a time, so that only the refused one is left out.
+    tx_.execute(std::string("ROLLBACK TO SAVEPOINT ") + kBatchSavepoint);
+    tx_.execute(std::string("RELEASE SAVEPOINT ") + kBatchSavepoint);
+    for (const auto& id : newIds_) employeeIds_.erase(id);
+    newIds_.clear();
+    people_->forget();
+    std::vector<EntryError> errors(
+        counts.errors.begin(), counts.errors.begin() + static_cast<std::ptrdiff_t>(errorsBefore));
+    counts = before;
+    counts.errors = std::move(errors);
+    return false;
+  }
+}
+
+void PlanWriter::writeAlone(const PlannedChange& change, SyncCounts& counts) {
+  newIds_.clear();
+  tx_.execute(std::string("SAVEPOINT ") + kSavepoint);
+  try {
+    write(change, counts);
+    tx_.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
+  } catch (const std::exception& e) {
+    tx_.execute(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint);
+    tx_.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
+    for (const auto& id : newIds_) employeeIds_.erase(id);
+    people_->forget();
+    counts.errors.push_back({change.dn, messageOf(e)});
+  }
 }
 
 void PlanWriter::write(const PlannedChange& change, SyncCounts& counts) {
   switch (change.status) {
     case StatusAction::Terminate:
       org_.terminate(tx_, *change.employeeId, today_, kGoneReason, actor_);
+      people_->forget();  // whoever it remembered as employed may not be any more
       store_.markDisabled(change.directoryId, *change.employeeId, "terminated", kGoneReason,
                           today_);
       ++counts.disabled;
@@ -86,7 +137,12 @@ void PlanWriter::upsert(const PlannedChange& change, SyncCounts& counts) {
           {r.dn, "manager '" + r.managerDn + "' was not synced; the manager is left as it is"});
     }
   }
-  auto outcome = org_.upsertFromDirectory(tx_, person, today_, actor_);
+  auto outcome = people_->upsert(person);
+  if (auto hired = people_->lastHiredId()) {
+    // Their reports (written after them) find them here instead of asking the database.
+    employeeIds_[r.directoryId] = *hired;
+    newIds_.push_back(r.directoryId);
+  }
   if (outcome == territory::DirectoryOutcome::Reactivated && change.employeeId)
     store_.clearDisabled(*change.employeeId);
   if (change.status == StatusAction::None) count(change, outcome, counts);
@@ -116,6 +172,7 @@ std::optional<std::int64_t> PlanWriter::employeeOf(const std::string& directoryI
   auto found = org_.findByDirectoryId(tx_, directoryId);
   if (!found) return std::nullopt;
   employeeIds_[directoryId] = found->id;
+  newIds_.push_back(directoryId);
   return found->id;
 }
 

@@ -2,7 +2,9 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "cadre/territory/org_directory.hpp"
 #include "sync_plan.hpp"
@@ -12,12 +14,17 @@
 namespace cadre::ldap {
 
 /// Writes a plan through the territory plugin's OrgDirectory inside the caller's transaction.
-/// Each person is written under a savepoint: a person the territory rules refuse (a taken
-/// employee number, a manager who cannot manage them) is rolled back alone and reported with
-/// the DN, and the rest goes on. Anything else (the database failing) propagates, and the
-/// caller rolls the whole run back.
+/// A person the territory rules refuse (a taken employee number, a manager who cannot manage
+/// them) is rolled back alone and reported with the DN, and the rest goes on: people are
+/// written in batches of kBatchSize under one savepoint, and a batch in which someone is
+/// refused is rolled back and written again one person per savepoint. (A savepoint per person
+/// made SQLite copy the pages each one touched to its statement journal.) Anything else (the
+/// database failing) propagates, and the caller rolls the whole run back.
 class PlanWriter {
  public:
+  /// How many people one savepoint covers when nobody is refused.
+  static constexpr std::size_t kBatchSize = 500;
+
   /// `today` (YYYY-MM-DD) dates every change; `actor` is who the audit log names.
   PlanWriter(Transaction& tx, territory::OrgDirectory& org, std::string today, std::string actor);
 
@@ -26,6 +33,12 @@ class PlanWriter {
                    const std::vector<territory::EmployeeRecord>& employeesBefore);
 
  private:
+  /// Writes changes[first, last) under one savepoint; false (and nothing written or counted)
+  /// when someone was refused.
+  bool writeBatch(const std::vector<PlannedChange>& changes, std::size_t first, std::size_t last,
+                  SyncCounts& counts);
+  /// Writes one change under its own savepoint; a refusal is rolled back and reported.
+  void writeAlone(const PlannedChange& change, SyncCounts& counts);
   void write(const PlannedChange& change, SyncCounts& counts);
   void upsert(const PlannedChange& change, SyncCounts& counts);
   void count(const PlannedChange& change, territory::DirectoryOutcome outcome,
@@ -34,11 +47,16 @@ class PlanWriter {
 
   Transaction& tx_;
   territory::OrgDirectory& org_;
+  /// Writes the people: new ones at the cost of their INSERTs.
+  std::unique_ptr<territory::DirectoryWriter> people_;
   SyncStore store_;
   std::string today_;
   std::string actor_;
   /// Directory id → employee id, of the people Cadre had and those created so far.
   std::map<std::string, std::int64_t> employeeIds_;
+  /// The directory ids added to employeeIds_ since the current savepoint began (forgotten when
+  /// it is rolled back: PostgreSQL never hands out a rolled-back id again).
+  std::vector<std::string> newIds_;
 };
 
 }  // namespace cadre::ldap

@@ -53,7 +53,7 @@ void addRunRoutes(PluginContext& context) {
        },
        "The directory sync runs, newest first", true, "",
        R"({"type":"object","properties":{"items":{"type":"array","items":)" +
-           std::string(kRunSchema) + R"(},"next":{"type":["string","null"]}}})"});
+           std::string(kRunSchema) + R"(},"next":{"type":"string","nullable":true}}})"});
   context.addRoute({"GET", "/api/v1/ldap/runs/{id}", admin,
                     [&database](const Request& request, Response& response) {
                       auto id = request.idParam("id");

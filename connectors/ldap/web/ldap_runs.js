@@ -68,7 +68,8 @@ export async function render(element, api) {
       ? el('button', { type: 'button', onclick: () => load(page.next) }, 'Older runs') : '';
     list.replaceChildren(el('h3', {}, 'Sync runs'), runTable(api, page.items, detail), older);
   };
-  element.replaceChildren(el('h2', {}, 'Directory sync'), list, detail);
+  // The shell heads the page with its title already.
+  element.replaceChildren(list, detail);
   try {
     await load(null);
   } catch (error) {

@@ -102,8 +102,17 @@ std::optional<std::int64_t> BulkHiring::defaultManager(std::int64_t orgUnitId,
 }
 
 EmployeeRecord BulkHiring::hire(const NewEmployee& person, const Placement& placement) {
-  const auto& date = placement.effectiveDate;
   checkUnique(person);
+  auto hired = hireNewcomer(person, placement);
+  if (keysLoaded_) {
+    idOfNumber_[person.employeeNumber] = hired.id;
+    if (!person.directoryId.empty()) idOfDirectoryId_[person.directoryId] = hired.id;
+  }
+  return hired;
+}
+
+EmployeeRecord BulkHiring::hireNewcomer(const NewEmployee& person, const Placement& placement) {
+  const auto& date = placement.effectiveDate;
   Assignment first;
   first.employmentType = placement.employmentType.empty() ? "full_time" : placement.employmentType;
   if (!kEmploymentTypes.count(first.employmentType)) {
@@ -132,8 +141,6 @@ EmployeeRecord BulkHiring::hire(const NewEmployee& person, const Placement& plac
   first.recordedAt = now;
   first.recordedBy = actor_;
   employees_.addAssignment(first);
-  idOfNumber_[person.employeeNumber] = id;
-  if (!person.directoryId.empty()) idOfDirectoryId_[person.directoryId] = id;
 
   // What EmployeeStore::find(id, date) reads back now, without reading it.
   EmployeeRecord hired;
@@ -151,7 +158,7 @@ EmployeeRecord BulkHiring::hire(const NewEmployee& person, const Placement& plac
   hired.orgUnitId = first.orgUnitId;
   hired.employmentType = first.employmentType;
   hired.version = 1;
-  auto after = toJson(employeeJson(hired));
+  auto after = employeeJsonText(hired);
   tx_.publish("territory.employee.hired", after);
   audit_(tx_, {"territory.employee.hire", "employee", std::to_string(id), "", after});
   return hired;

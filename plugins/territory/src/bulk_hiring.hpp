@@ -33,6 +33,9 @@ class BulkHiring {
   /// first assignment from the placement's date, the territory.employee.hired event and the
   /// audit entry. Throws HttpError 409 (taken number or directory id) or 422 (a broken rule).
   EmployeeRecord hire(const NewEmployee& person, const Placement& placement);
+  /// hire() for a caller that has just found the employee number and the directory id free in
+  /// the database (in this transaction): nothing else about them is asked or remembered.
+  EmployeeRecord hireNewcomer(const NewEmployee& person, const Placement& placement);
 
  private:
   void checkUnique(const NewEmployee& person);

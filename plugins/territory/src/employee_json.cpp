@@ -1,8 +1,66 @@
 #include "employee_json.hpp"
 
+#include <Poco/JSONString.h>
+
 #include "cadre/json_text.hpp"
 
 namespace cadre::territory {
+namespace {
+
+/// Writes `"key":value` pairs the way Poco's compact stringify does (same string escaping).
+class EmployeeJsonWriter {
+ public:
+  void text(const char* key, const std::string& value) {
+    name(key);
+    out_ += Poco::toJSON(value, Poco::JSON_WRAP_STRINGS);
+  }
+  void number(const char* key, std::int64_t value) {
+    name(key);
+    out_ += std::to_string(value);
+  }
+  void number(const char* key, const std::optional<std::int64_t>& value) {
+    name(key);
+    out_ += value ? std::to_string(*value) : "null";
+  }
+  void text(const char* key, const std::optional<std::string>& value) {
+    if (value) return text(key, *value);
+    name(key);
+    out_ += "null";
+  }
+  std::string finish() { return out_ + "}"; }
+
+ private:
+  void name(const char* key) {
+    out_ += out_.empty() ? "{\"" : ",\"";
+    out_ += key;
+    out_ += "\":";
+  }
+  std::string out_;
+};
+
+}  // namespace
+
+std::string employeeJsonText(const EmployeeRecord& e) {
+  EmployeeJsonWriter out;
+  out.number("id", e.id);
+  out.text("employeeNumber", e.employeeNumber);
+  out.text("givenName", e.givenName);
+  out.text("familyName", e.familyName);
+  out.text("email", e.email);
+  out.text("phone", e.phone);
+  out.text("status", e.status);
+  out.number("managerId", e.managerId);
+  out.number("orgUnitId", e.orgUnitId);
+  out.number("positionId", e.positionId);
+  out.number("version", e.version);
+  out.text("employmentType", e.employmentType);
+  out.text("hireDate", e.hireDate);
+  out.text("terminationDate", e.terminationDate);
+  out.text("directoryId", e.directoryId);
+  out.text("directoryDn", e.directoryDn);
+  out.number("userId", e.userId);
+  return out.finish();
+}
 
 Poco::JSON::Object::Ptr publicEmployeeJson(const EmployeeRecord& e) {
   auto out = orderedObject();

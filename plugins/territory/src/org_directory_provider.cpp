@@ -6,6 +6,7 @@
 
 #include "account_store.hpp"
 #include "cadre/dates.hpp"
+#include "directory_people.hpp"
 #include "org_unit_store.hpp"
 #include "position_store.hpp"
 #include "rep_seat_store.hpp"
@@ -102,6 +103,11 @@ DirectoryOutcome OrgDirectoryProvider::upsertFromDirectory(Transaction& tx,
                                                            const std::string& actor) {
   return Workforce(tx, systemTrail(audit_, actor), actor)
       .upsertFromDirectory(person, effectiveDate);
+}
+
+std::unique_ptr<DirectoryWriter> OrgDirectoryProvider::directoryWriter(
+    Transaction& tx, const std::string& effectiveDate, const std::string& actor) {
+  return std::make_unique<DirectoryPeople>(tx, systemTrail(audit_, actor), actor, effectiveDate);
 }
 
 EmployeeRecord OrgDirectoryProvider::linkUser(Transaction& tx, std::int64_t employeeId,

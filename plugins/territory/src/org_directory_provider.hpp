@@ -33,6 +33,9 @@ class OrgDirectoryProvider : public OrgDirectory {
   DirectoryOutcome upsertFromDirectory(Transaction& tx, const DirectoryPerson& person,
                                        const std::string& effectiveDate,
                                        const std::string& actor) override;
+  std::unique_ptr<DirectoryWriter> directoryWriter(Transaction& tx,
+                                                   const std::string& effectiveDate,
+                                                   const std::string& actor) override;
   EmployeeRecord linkUser(Transaction& tx, std::int64_t employeeId,
                           std::optional<std::int64_t> userId, const std::string& actor) override;
   std::vector<std::int64_t> managerChain(Transaction& tx, std::int64_t employeeId,

@@ -331,8 +331,8 @@ EmployeeRecord Workforce::editMasterData(std::int64_t employeeId, const MasterDa
   return *employees_.find(employeeId, date);
 }
 
-DirectoryOutcome Workforce::upsertFromDirectory(const DirectoryPerson& person,
-                                                const std::string& effectiveDate) {
+std::optional<std::int64_t> Workforce::employeeOfDirectoryPerson(const DirectoryPerson& person,
+                                                                 const std::string& effectiveDate) {
   auto id = employees_.idOfDirectoryId(person.directoryId);
   if (!id && !person.formerDirectoryId.empty())
     id = employees_.idOfDirectoryId(person.formerDirectoryId);
@@ -344,6 +344,12 @@ DirectoryOutcome Workforce::upsertFromDirectory(const DirectoryPerson& person,
       id = byNumber;
     }
   }
+  return id;
+}
+
+DirectoryOutcome Workforce::upsertFromDirectory(const DirectoryPerson& person,
+                                                const std::string& effectiveDate) {
+  auto id = employeeOfDirectoryPerson(person, effectiveDate);
   if (!id) {
     if (!person.orgUnitId) {
       throw HttpError::unprocessable("a new employee from the directory needs an org unit",

@@ -42,6 +42,11 @@ class Workforce {
   EmployeeRecord editMasterData(std::int64_t employeeId, const MasterDataEdit& edit);
   DirectoryOutcome upsertFromDirectory(const DirectoryPerson& person,
                                        const std::string& effectiveDate);
+  /// The employee a directory person is: the one with their directory id (or former one), or
+  /// an employee without a directory id who has their employee number (adopted, not duplicated);
+  /// std::nullopt for a new person.
+  std::optional<std::int64_t> employeeOfDirectoryPerson(const DirectoryPerson& person,
+                                                        const std::string& effectiveDate);
 
  private:
   EmployeeRecord requireEmployed(std::int64_t employeeId, const std::string& date);

@@ -84,7 +84,7 @@ TEST_F(DirectoryAccountsTest, NamesInEveryScriptAndDnsWithEscapesLogIn) {
             canonicalDn(R"(cn=O'Brien\, Sean \+ \"Q\",ou=people,dc=example,dc=com)"));
   EXPECT_EQ(sean.displayName, "Sean O'Brien");
   EXPECT_EQ(sean.role, Role::Manager);
-  // The "it" group is mapped to admin, which a directory never grants.
+  // The "it" group maps to no role (ldap.groupRole.admin is refused): employee.
   AccountCheck budi = accounts_.check("budi", "pw-budi");
   EXPECT_TRUE(budi.accepted) << budi.reason;
   EXPECT_EQ(budi.displayName, "Budi Santoso");

@@ -3,6 +3,9 @@
 // halfway, a filter that matches nothing, dry runs, idempotence).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "clock_text.hpp"
 #include "ldap_values.hpp"
 #include "sync_fixture.hpp"
 
@@ -252,6 +255,35 @@ TEST_P(DirectorySyncTest, ADryRunShowsEachFieldOldToNewAndWritesNothing) {
   EXPECT_EQ(cadre_.snapshot(), before);
   EXPECT_EQ(cadre_.count("SELECT COUNT(*) FROM ldap_sync_runs WHERE dry_run = 1"), 1);
   EXPECT_EQ(full().run.counts.updated, 1);
+}
+
+TEST_P(DirectorySyncTest, APersonTheTerritoryRulesRefuseIsLeftOutAloneAndTheRestIsWritten) {
+  ASSERT_EQ(run().run.counts.created, 25);
+  auto hoa = employee(tree_.hoa);
+  const std::string today = todayLocal();
+  // HR terminates Hoa in Cadre; the directory still has her, and a new report of hers.
+  cadre_.db().inTransaction(
+      [&](Transaction& tx) { cadre_.org().terminate(tx, hoa.id, today, "resigned", "hr"); });
+  LdifBuilder added;
+  const std::string lien =
+      added.person(person("lien", "Liên", "Đặng", "Sales", tree_.hoa), tree_.people);
+  const std::string tam = added.person(person("tam", "Tâm", "Lê", "Sales"), tree_.people);
+  server_.ldapadd(added.text().substr(added.text().find("\n\n") + 2));  // without the base entry
+
+  auto result = run();
+  EXPECT_EQ(result.run.outcome, RunOutcome::Completed) << result.run.message;
+  EXPECT_EQ(result.run.counts.created, 1);
+  const std::string refused = "employee " + std::to_string(hoa.id) + " is not employed on " +
+                              today + "; managerId: not employed on " + today;
+  EXPECT_NE(std::find(result.run.counts.errors.begin(), result.run.counts.errors.end(),
+                      EntryError{lien, refused}),
+            result.run.counts.errors.end())
+      << result.run.counts.errors.size()
+      << " errors, the first: " << result.run.counts.errors[0].message;
+  EXPECT_EQ(employee(tam).familyName, "Lê");
+  EXPECT_EQ(cadre_.employees().count(entryUuid(lien)), 0u);  // nothing of Liên is left behind
+  EXPECT_EQ(cadre_.count("SELECT COUNT(*) FROM territory_employees"), 26);
+  EXPECT_EQ(cadre_.employees().at(hoa.directoryId).status, "terminated");
 }
 
 LDAP_SYNC_ON_EVERY_ENGINE(DirectorySyncTest);

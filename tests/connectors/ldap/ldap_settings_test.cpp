@@ -202,8 +202,21 @@ TEST(LdapSettings, StatusDepartmentsAndGroupRoles) {
   EXPECT_EQ(s.groupRoles[2].role, Role::Manager);
   EXPECT_EQ(errorOf(with(minimal(), "ldap.departmentMap", "Sales North")).first,
             "ldap.departmentMap");
-  EXPECT_EQ(errorOf(with(minimal(), "ldap.groupRole.admin", "admins")).first,
-            "ldap.groupRole.admin");
+}
+
+TEST(LdapSettings, AGroupMappedToAdminIsRefusedByName) {
+  const std::string message =
+      "ldap.groupRole.admin: the admin account is always local; a directory group cannot grant "
+      "admin (map the group to hr, manager or employee, or remove the key)";
+  for (const char* value : {"cn=it,ou=groups,dc=example,dc=com", "admins", ""}) {
+    EXPECT_EQ(errorOf(with(minimal(), "ldap.groupRole.admin", value)),
+              std::make_pair(std::string("ldap.groupRole.admin"), message))
+        << value;
+  }
+  // The other roles still map.
+  LdapSettings s = read(with(minimal(), "ldap.groupRole.hr", "cn=it,ou=groups,dc=example,dc=com"));
+  ASSERT_EQ(s.groupRoles.size(), 1u);
+  EXPECT_EQ(s.groupRoles[0].role, Role::Hr);
 }
 
 TEST(LdapSettings, ConfiguredMeansAUri) {

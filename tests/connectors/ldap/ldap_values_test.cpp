@@ -2,6 +2,8 @@
 
 #include <ldap.h>
 
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "ldap_client.hpp"
@@ -47,6 +49,30 @@ TEST(CanonicalDn, MakesEquivalentSpellingsEqual) {
             canonicalDn("CN=Smith\\, John,ou=PEOPLE,dc=example,dc=com"));
   EXPECT_EQ(canonicalDn("uid=b+cn=A,dc=x"), canonicalDn("CN=a+UID=b,dc=x"));
   EXPECT_EQ(canonicalDn("cn=Nguyễn Văn Ánh,dc=x"), "cn=nguyễn văn Ánh,dc=x");
+}
+
+TEST(CanonicalDn, UsualDnsReadWithoutTheParserAsTheParserReadsThem) {
+  EXPECT_EQ(canonicalDn("uid=User12345,ou=People,dc=Example,dc=com"),
+            "uid=user12345,ou=people,dc=example,dc=com");
+  EXPECT_EQ(canonicalDn("cn=John Q. Smith (Sales),OU=EMEA-West,dc=x"),
+            "cn=john q. smith (sales),ou=emea-west,dc=x");
+  const std::vector<std::string> spellings = {
+      "uid=User12345,ou=People,dc=Example,dc=com",
+      "cn=John Q. Smith (Sales),OU=EMEA-West,dc=x",
+      "cn=a_b@c.d!e*f,dc=x",
+      "CN=Smith\\2C John, OU=People,DC=Example,DC=com",
+      "cn=smith\\, john,ou=people",
+      "uid=b+cn=A,dc=x",
+      "cn= padded ,dc=x",
+      "cn=#04024869,dc=x",
+      "cn=a#b,dc=x",
+      "cn=\\\"quoted\\\",dc=x",
+      "cn=Nguyễn Văn Ánh,dc=x",
+      "cn=trailing\\ ,dc=x",
+      "2.5.4.3=Numeric,dc=x",
+  };
+  for (const auto& dn : spellings) EXPECT_EQ(canonicalDn(dn), canonicalDnParsed(dn)) << dn;
+  EXPECT_THROW(canonicalDn("=a,dc=x"), LdapError);
 }
 
 TEST(CanonicalDn, RefusesTextThatIsNotADn) {

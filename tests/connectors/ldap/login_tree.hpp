@@ -14,7 +14,7 @@ struct LoginTree {
   std::string ldif;
   std::string lan;    ///< uid=lan, "Trần Thị Lan", in sales-managers
   std::string wei;    ///< uid=wei, "王伟", in hr
-  std::string budi;   ///< uid=budi, "Budi Santoso", in it (mapped to admin: ignored)
+  std::string budi;   ///< uid=budi, "Budi Santoso", in it (a group no role is mapped to)
   std::string sean;   ///< uid=sobrien, cn=O'Brien\, Sean \+ \"Q\", in sales-managers
   std::string ines;   ///< uid=ines, employeeType Inactive
   std::string admin;  ///< uid=admin
@@ -58,11 +58,11 @@ inline LoginTree loginTree() {
   ldif.person(otherTwin, contractors);
   auto managers = ldif.group("sales-managers", groups, {tree.lan, tree.sean});
   auto hr = ldif.group("hr", groups, {tree.wei});
-  auto it = ldif.group("it", groups, {tree.budi});
+  // ldap.groupRole.admin is refused (the admin account is always local): "it" maps to nothing.
+  ldif.group("it", groups, {tree.budi});
   tree.ldif = ldif.text();
   tree.keys = {{"ldap.groupRole.manager", managers},
                {"ldap.groupRole.hr", hr},
-               {"ldap.groupRole.admin", it},
                {"ldap.groupRole.employee", "cn=missing," + groups},
                {"ldap.statusAttribute", "employeeType"},
                {"ldap.disabledValues", "inactive,left"}};

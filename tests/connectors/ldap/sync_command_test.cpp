@@ -90,6 +90,23 @@ TEST_F(SyncCommandTest, SyncsChecksAndShowsItsRuns) {
             std::string::npos)
       << again.output;
 
+  // Without --json, a dry run prints each change with its fields old -> new, and writes nothing.
+  const std::string given2 = "cn=Given2 Family,ou=people," + server_.baseDN();
+  server_.ldapmodify(cadre::test::ldifReplace(given2, "sn", {"Nguyễn"}));
+  server_.ldapmodify(cadre::test::ldifReplace(given2, "mail", {"g2@sales.example.com"}));
+  auto diff = cadre({"sync", "ldap", "--dry-run"});
+  EXPECT_EQ(diff.exitCode, 0) << diff.output;
+  EXPECT_NE(diff.output.find("  updated " + given2 +
+                             "\n"
+                             "      familyName: 'Family' -> 'Nguyễn'\n"
+                             "      email: 'user2@example.com' -> 'g2@sales.example.com'\n"),
+            std::string::npos)
+      << diff.output;
+  EXPECT_NE(diff.output.find("dry run, nothing written: 0 created, 1 updated, "), std::string::npos)
+      << diff.output;
+  server_.ldapmodify(cadre::test::ldifReplace(given2, "sn", {"Family"}));
+  server_.ldapmodify(cadre::test::ldifReplace(given2, "mail", {"user2@example.com"}));
+
   auto typo = cadre({"sync", "ldap", "--full", "--set", "ldap.filter=(objectClass=nobody)"});
   EXPECT_EQ(typo.exitCode, 2) << typo.output;
   EXPECT_NE(typo.output.find("would suspend or terminate 3 of 3 active employees"),
@@ -112,6 +129,13 @@ TEST_F(SyncCommandTest, SyncsChecksAndShowsItsRuns) {
                 "\nldap: FAILED: ldap.scope: must be sub, one or base, not 'everything'\n"),
             std::string::npos)
       << badKey.output;
+  auto adminGroup =
+      cadre({"config", "check", "--set", "ldap.groupRole.admin=cn=it," + server_.baseDN()});
+  EXPECT_EQ(adminGroup.exitCode, 1);
+  EXPECT_NE(adminGroup.output.find("\nldap: FAILED: ldap.groupRole.admin: the admin account is "
+                                   "always local; a directory group cannot grant admin"),
+            std::string::npos)
+      << adminGroup.output;
   EXPECT_NE(host_.cli({"help"}).output.find(
                 "sync ldap        bring the employees in step with the directory (ldap)"),
             std::string::npos);
@@ -119,8 +143,8 @@ TEST_F(SyncCommandTest, SyncsChecksAndShowsItsRuns) {
   auto runs =
       host_.request("GET", "/api/v1/ldap/runs?limit=2", "", {{"Authorization", "Bearer " + token}});
   EXPECT_EQ(runs.status, 200) << runs.body;
-  // Newest first: the stopped run, then the idempotent one; two more behind the cursor.
-  EXPECT_NE(runs.body.find(R"({"items":[{"id":4,"mode":"full","dryRun":false,"forced":false,)"
+  // Newest first: the stopped run, then the second dry run; three more behind the cursor.
+  EXPECT_NE(runs.body.find(R"({"items":[{"id":5,"mode":"full","dryRun":false,"forced":false,)"
                            R"("startedBy":"cli")"),
             std::string::npos)
       << runs.body;

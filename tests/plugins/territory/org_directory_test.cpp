@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "cadre/http.hpp"
+
 #include "org_database.hpp"
 #include "org_tree.hpp"
 #include "staffing_plan.hpp"
@@ -87,6 +89,57 @@ TEST_P(OrgDirectoryTest, ARenamedAndMovedEntryUpdatesTheSameEmployee) {
   auto before = org_.db().inTransaction(
       [&](Transaction& tx) { return directory_.findEmployee(tx, id, "2024-02-29"); });
   EXPECT_EQ(before->orgUnitId, company_);
+}
+
+/// "STATUS detail" of the HttpError `write` throws, or "no error".
+template <typename Write>
+std::string refusalOf(Write&& write) {
+  try {
+    write();
+  } catch (const HttpError& error) {
+    return std::to_string(error.status()) + " " + error.detail();
+  }
+  return "no error";
+}
+
+TEST_P(OrgDirectoryTest, TheDirectoryWriterHiresAndRefusesAsUpsertFromDirectoryDoes) {
+  org_.db().inTransaction([&](Transaction& tx) {
+    auto writer = directory_.directoryWriter(tx, "2024-01-01", "ldap-sync");
+    EXPECT_EQ(writer->upsert(lan()), DirectoryOutcome::Created);
+    EXPECT_EQ(audit_.last, "ldap-sync territory.employee.hire");
+    const auto boss = directory_.findByDirectoryId(tx, "6f1c-uuid")->id;
+    DirectoryPerson rep{"88bb-uuid", "uid=an,ou=people,dc=acme", "E9", "An", "Lê", "", "", sales_,
+                        boss};
+    EXPECT_EQ(writer->upsert(rep), DirectoryOutcome::Created);
+    auto hired = directory_.findByDirectoryId(tx, "88bb-uuid");
+    EXPECT_EQ(hired->status, "active");
+    EXPECT_EQ(hired->hireDate, "2024-01-01");
+    EXPECT_EQ(hired->orgUnitId, sales_);
+    EXPECT_EQ(hired->managerId, boss);
+    EXPECT_EQ(hired->employmentType, "full_time");
+    EXPECT_EQ(hired->version, 1);
+
+    auto taken = rep;
+    taken.directoryId = "99cc-uuid";
+    EXPECT_EQ(refusalOf([&] { writer->upsert(taken); }),
+              "409 employee number 'E9' belongs to employee " + std::to_string(hired->id));
+    auto nowhere = taken;
+    nowhere.employeeNumber = "E10";
+    nowhere.orgUnitId = std::nullopt;
+    EXPECT_EQ(refusalOf([&] { writer->upsert(nowhere); }),
+              "422 a new employee from the directory needs an org unit");
+    auto strayManager = nowhere;
+    strayManager.orgUnitId = sales_;
+    strayManager.managerId = 4242;
+    EXPECT_EQ(refusalOf([&] { writer->upsert(strayManager); }),
+              "422 employee 4242 is not employed on 2024-01-01");
+
+    rep.familyName = "Lê Văn";
+    EXPECT_EQ(writer->upsert(rep), DirectoryOutcome::Updated);
+    EXPECT_EQ(writer->upsert(rep), DirectoryOutcome::Unchanged);
+  });
+  EXPECT_EQ(byDirectoryId("88bb-uuid")->familyName, "Lê Văn");
+  EXPECT_EQ(byDirectoryId("99cc-uuid"), std::nullopt);
 }
 
 TEST_P(OrgDirectoryTest, AReturningPersonIsReactivatedNotDuplicated) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -95,6 +96,26 @@ struct DirectoryPerson {
 
 /// What upsertFromDirectory did.
 enum class DirectoryOutcome { Created, Updated, Unchanged, Reactivated };
+
+/// Writes directory people one after another inside one transaction, as
+/// OrgDirectory::upsertFromDirectory does (the same outcomes, the same refusals), but creates
+/// new people at the cost of their INSERTs: what the rules ask of the database (is the unit
+/// open, is the manager employed, who heads the unit, which directory ids and employee numbers
+/// are taken) is asked once per run. Assumes that while it lives nobody is terminated and no org
+/// unit, head, employee number or directory id changes except through it. Made by
+/// OrgDirectory::directoryWriter; must not outlive its transaction. Not thread-safe.
+class DirectoryWriter {
+ public:
+  virtual ~DirectoryWriter() = default;
+  /// Creates or updates the employee with this directory id (see upsertFromDirectory).
+  virtual DirectoryOutcome upsert(const DirectoryPerson& person) = 0;
+  /// Forgets what it remembered of the database: call it after rolling back to a savepoint
+  /// that was taken while it wrote.
+  virtual void forget() = 0;
+  /// The id of the employee the last upsert hired, when it hired someone without asking the
+  /// database afterwards; nullopt otherwise (ask findByDirectoryId).
+  virtual std::optional<std::int64_t> lastHiredId() const = 0;
+};
 
 /// A territory a rep covers on a date.
 struct RepTerritory {
@@ -194,6 +215,10 @@ class OrgDirectory {
   virtual DirectoryOutcome upsertFromDirectory(Transaction& tx, const DirectoryPerson& person,
                                                const std::string& effectiveDate,
                                                const std::string& actor) = 0;
+  /// A writer of many directory people in `tx`, dated `effectiveDate` and audited under `actor`.
+  virtual std::unique_ptr<DirectoryWriter> directoryWriter(Transaction& tx,
+                                                           const std::string& effectiveDate,
+                                                           const std::string& actor) = 0;
   /// Links the employee to the user account they log in with (std::nullopt unlinks), so that
   /// the security layer knows whom the user manages. Throws HttpError 404 for an unknown
   /// employee and 409 when the user belongs to another employee.
