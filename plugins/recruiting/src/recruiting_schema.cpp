@@ -273,7 +273,8 @@ std::vector<Migration> recruitingMigrations() {
            "requisitions and approvals, stages, candidates and CVs, applications, interviews and "
            "scorecards, offers, onboarding and training, the notification outbox",
            statements},
-          onboardingTrainingMigration(), analyticsMigration()};
+          onboardingTrainingMigration(),
+          analyticsMigration()};
 }
 
 }  // namespace cadre::recruiting
