@@ -34,5 +34,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 if [ -x tests/browser/run.sh ]; then
   step "browser tests"
   tests/browser/run.sh build
+  step "the recruiting walk-through in the browser, on PostgreSQL"
+  CADRE_BROWSER_DB=postgres CADRE_BROWSER_TESTS=recruiting_test.mjs tests/browser/run.sh build
 fi
 step "done"

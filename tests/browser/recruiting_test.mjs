@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import {
-  admin, baseUrl, chromiumOptions, hr, login, manager, newHire, scratchDir, url,
+  admin, chromiumOptions, hr, loggedInPage, login, manager, newHire, scratchDir, url,
 } from './support.mjs';
 
 let browser;
@@ -67,19 +67,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function loggedIn(t, user) {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 1000 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  t.after(() => assert.deepEqual(pageErrors, [], 'no uncaught errors in the page'));
-  await page.goto('/');
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.locator('header .who').waitFor();
-  return page;
+function loggedIn(t, user) {
+  return loggedInPage(t, browser, user, { viewport: { width: 1400, height: 1000 } });
 }
 
 async function openPage(page, title) {

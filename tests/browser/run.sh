@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the browser and HTTP suite against a real `cadre serve` on a fresh SQLite file: installs
+# Runs the browser and HTTP suite against a real `cadre serve` on a fresh SQLite file (or, with
+# CADRE_BROWSER_DB=postgres, a PostgreSQL cluster of its own: postgres.sh): installs
 # the pinned npm packages when needed, creates an admin, an employee, an HR user, a manager and a
 # second employee (the recruiting walk-through's hiring manager and new hire), starts the
 # host on a free loopback port, runs every *_test.mjs with node's test runner, then stops the host
@@ -40,6 +41,7 @@ cleanup() {
     echo "--- cadre serve output (last 40 lines) ---" >&2
     tail -n 40 "$scratch/cadre.log" >&2
   fi
+  if declare -F pg_down >/dev/null; then pg_down; fi
   if [ -n "${CADRE_KEEP_SCRATCH:-}" ]; then
     echo "run.sh: kept $scratch" >&2
   else
@@ -52,7 +54,13 @@ trap 'exit 130' INT TERM
 
 port=$(node -e "const s = require('net').createServer();
 s.listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });")
-settings=(--set "db.url=sqlite:$scratch/cadre.db" --set log.level=warning)
+# CADRE_BROWSER_DB=postgres runs the host on a PostgreSQL cluster of its own (postgres.sh).
+db_url="sqlite:$scratch/cadre.db"
+if [ "${CADRE_BROWSER_DB:-sqlite}" = postgres ]; then
+  source "$here/postgres.sh"
+  pg_up "$scratch"
+fi
+settings=(--set "db.url=$db_url" --set log.level=warning)
 password() { node -e "console.log(require('crypto').randomBytes(18).toString('base64url'))"; }
 
 export CADRE_URL="http://127.0.0.1:$port"

@@ -1,6 +1,8 @@
 // What every test file shares: the host that run.sh started, the users it created, and a few
 // small HTTP helpers built on Node's fetch.
 
+import assert from 'node:assert/strict';
+
 function required(name) {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run these tests through tests/browser/run.sh`);
@@ -86,4 +88,23 @@ export async function problemOf(response) {
     throw new Error(`problem status ${problem.status} differs from HTTP status ${response.status}`);
   }
   return problem;
+}
+
+/// A new browser context and page, logged in through the login form as `user` ({ username,
+/// password }) on `origin`. The context closes when the test `t` ends, and the test fails on any
+/// uncaught error in the page.
+export async function loggedInPage(t, browser, user,
+  { origin = baseUrl, viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ baseURL: origin, viewport });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  t.after(() => assert.deepEqual(pageErrors, [], 'no uncaught errors in the page'));
+  await page.goto('/');
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.locator('header .who').waitFor();
+  return page;
 }

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { chromiumOptions, scratchDir } from './support.mjs';
+import { chromiumOptions, loggedInPage, scratchDir } from './support.mjs';
 
 const cadre = process.env.CADRE_BIN;
 const password = 'demo-password-for-browser-tests';
@@ -63,19 +63,8 @@ after(async () => {
   }
 });
 
-async function loggedIn(t, username) {
-  const context = await browser.newContext({ baseURL: demoUrl, viewport: { width: 1280, height: 900 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  t.after(() => assert.deepEqual(pageErrors, [], 'no uncaught errors in the page'));
-  await page.goto('/');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.locator('header .who').waitFor();
-  return page;
+function loggedIn(t, username) {
+  return loggedInPage(t, browser, { username, password }, { origin: demoUrl });
 }
 
 async function openPage(page, title) {

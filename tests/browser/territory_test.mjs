@@ -9,7 +9,9 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { admin, baseUrl, chromiumOptions, employee, hr, login, scratchDir, url } from './support.mjs';
+import {
+  admin, chromiumOptions, employee, hr, loggedInPage, login, scratchDir, url,
+} from './support.mjs';
 
 let browser;
 const org = {};
@@ -58,19 +60,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function loggedIn(t, user) {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  t.after(() => assert.deepEqual(pageErrors, [], 'no uncaught errors in the page'));
-  await page.goto('/');
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.locator('header .who').waitFor();
-  return page;
+function loggedIn(t, user) {
+  return loggedInPage(t, browser, user);
 }
 
 const unitNode = (page, code) => page.locator(`li.unit[data-unit-code="${code}"]`);
