@@ -168,6 +168,8 @@ class CADRE_SDK_API UserAccounts {
  public:
   virtual ~UserAccounts() = default;
   virtual std::optional<User> findByUsername(Transaction& tx, const std::string& username) = 0;
+  /// The user with this id, std::nullopt when there is none.
+  virtual std::optional<User> findById(Transaction& tx, std::int64_t id) = 0;
   /// Creates or updates a user whose password lives elsewhere (source = a provider's name).
   virtual User upsertExternal(Transaction& tx, const std::string& username,
                               const std::string& displayName, Role role,

@@ -43,7 +43,7 @@ class UserStore : public UserAccounts {
   /// The row of a username (any case); std::nullopt for an unknown or malformed one.
   std::optional<UserRecord> findRecord(Transaction& tx, const std::string& username);
   /// The user with an id; std::nullopt when there is none.
-  std::optional<User> findById(Transaction& tx, std::int64_t id);
+  std::optional<User> findById(Transaction& tx, std::int64_t id) override;
   /// The user if it has a local password, the password matches and the account is enabled.
   /// Runs its own read transaction, closed before hashing. An unknown user, or one without a
   /// local password, costs the same hashing time as a wrong password.

@@ -308,7 +308,8 @@ class EmployeeRoutes {
   }
 
   Workforce workforce(Transaction& tx, const Request& request) {
-    return Workforce(tx, requestTrail(context_.audit(), request), request.requireUser().username);
+    return Workforce(tx, requestTrail(context_.audit(), request), request.requireUser().username,
+                     &context_.users());
   }
 
   static EmployeeRecord requireEmployee(Transaction& tx, std::int64_t id, const std::string& asOf) {

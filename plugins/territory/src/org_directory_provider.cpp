@@ -71,20 +71,20 @@ EmployeeRecord OrgDirectoryProvider::hire(Transaction& tx, const NewEmployee& pe
                                           const Placement& placement,
                                           const std::optional<TerritorySeat>& seat,
                                           const std::string& actor) {
-  return Workforce(tx, systemTrail(audit_, actor), actor).hire(person, placement, seat);
+  return Workforce(tx, systemTrail(audit_, actor), actor, users_).hire(person, placement, seat);
 }
 
 EmployeeRecord OrgDirectoryProvider::transfer(Transaction& tx, std::int64_t employeeId,
                                               const Placement& placement,
                                               const std::string& actor) {
-  return Workforce(tx, systemTrail(audit_, actor), actor).transfer(employeeId, placement);
+  return Workforce(tx, systemTrail(audit_, actor), actor, users_).transfer(employeeId, placement);
 }
 
 EmployeeRecord OrgDirectoryProvider::terminate(Transaction& tx, std::int64_t employeeId,
                                                const std::string& effectiveDate,
                                                const std::string& reason,
                                                const std::string& actor) {
-  return Workforce(tx, systemTrail(audit_, actor), actor)
+  return Workforce(tx, systemTrail(audit_, actor), actor, users_)
       .terminate(employeeId, effectiveDate, reason);
 }
 
@@ -93,7 +93,7 @@ EmployeeRecord OrgDirectoryProvider::changeStatus(Transaction& tx, std::int64_t 
                                                   const std::string& effectiveDate,
                                                   const std::string& reason,
                                                   const std::string& actor) {
-  return Workforce(tx, systemTrail(audit_, actor), actor)
+  return Workforce(tx, systemTrail(audit_, actor), actor, users_)
       .changeStatus(employeeId, status, effectiveDate, reason);
 }
 
@@ -101,7 +101,7 @@ DirectoryOutcome OrgDirectoryProvider::upsertFromDirectory(Transaction& tx,
                                                            const DirectoryPerson& person,
                                                            const std::string& effectiveDate,
                                                            const std::string& actor) {
-  return Workforce(tx, systemTrail(audit_, actor), actor)
+  return Workforce(tx, systemTrail(audit_, actor), actor, users_)
       .upsertFromDirectory(person, effectiveDate);
 }
 
@@ -115,7 +115,7 @@ EmployeeRecord OrgDirectoryProvider::linkUser(Transaction& tx, std::int64_t empl
                                               const std::string& actor) {
   MasterDataEdit edit;
   edit.userId = userId;
-  return Workforce(tx, systemTrail(audit_, actor), actor).editMasterData(employeeId, edit);
+  return Workforce(tx, systemTrail(audit_, actor), actor, users_).editMasterData(employeeId, edit);
 }
 
 std::vector<std::int64_t> OrgDirectoryProvider::managerChain(Transaction& tx,

@@ -9,7 +9,10 @@ namespace cadre::territory {
 /// audited under the actor they name.
 class OrgDirectoryProvider : public OrgDirectory {
  public:
-  explicit OrgDirectoryProvider(AuditLog& audit) : audit_(audit) {}
+  /// With `users`, a hire or an edit that links a login checks that the user exists. Both must
+  /// outlive the provider.
+  explicit OrgDirectoryProvider(AuditLog& audit, UserAccounts* users = nullptr)
+      : audit_(audit), users_(users) {}
 
   std::optional<EmployeeRecord> findEmployee(Transaction& tx, std::int64_t employeeId,
                                              const std::string& asOf) override;
@@ -61,6 +64,7 @@ class OrgDirectoryProvider : public OrgDirectory {
 
  private:
   AuditLog& audit_;
+  UserAccounts* users_;
 };
 
 /// The host's scope hook: a user is the employee linked to their account, and manages everyone

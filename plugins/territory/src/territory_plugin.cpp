@@ -25,7 +25,8 @@ class TerritoryPlugin : public Plugin {
     addSalesRoutes(context);
     addImportRoutes(context);
     context.services().provide<OrgDirectory>(
-        kOrgDirectoryService, std::make_shared<OrgDirectoryProvider>(context.audit()));
+        kOrgDirectoryService,
+        std::make_shared<OrgDirectoryProvider>(context.audit(), &context.users()));
     context.setScopeHook(std::make_shared<OrgScope>(context.database()));
     disableLoginsOfLeavers(context);
     addTerritoryPages(context);

@@ -55,6 +55,10 @@ void Workforce::checkUnique(std::int64_t employeeId, const std::string& number,
                                 who(*byDirectory));
     }
   }
+  if (userId && users_ && !users_->findById(tx_, *userId)) {
+    throw HttpError::unprocessable("there is no user " + std::to_string(*userId),
+                                   {{"userId", "no such user"}});
+  }
   if (userId) {
     auto byUser = employees_.idOfUser(*userId);
     if (byUser && *byUser != employeeId) {

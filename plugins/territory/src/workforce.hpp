@@ -29,8 +29,14 @@ struct MasterDataEdit {
 /// entry. Throws cadre::HttpError (404, 409, 422) and leaves rollback to the caller.
 class Workforce {
  public:
-  Workforce(Transaction& tx, AuditTrail audit, std::string actor)
-      : tx_(tx), employees_(tx), audit_(std::move(audit)), actor_(std::move(actor)) {}
+  /// With `users`, a login linked to an employee must be one of the host's users (422 naming
+  /// `userId` otherwise); the host's accounts must outlive the Workforce.
+  Workforce(Transaction& tx, AuditTrail audit, std::string actor, UserAccounts* users = nullptr)
+      : tx_(tx),
+        employees_(tx),
+        audit_(std::move(audit)),
+        actor_(std::move(actor)),
+        users_(users) {}
 
   EmployeeRecord hire(const NewEmployee& person, const Placement& placement,
                       const std::optional<TerritorySeat>& seat);
@@ -69,6 +75,7 @@ class Workforce {
   EmployeeStore employees_;
   AuditTrail audit_;
   std::string actor_;
+  UserAccounts* users_;
 };
 
 }  // namespace cadre::territory

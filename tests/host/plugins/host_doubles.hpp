@@ -73,6 +73,7 @@ class NoUsers : public UserAccounts {
   std::optional<User> findByUsername(Transaction&, const std::string&) override {
     return std::nullopt;
   }
+  std::optional<User> findById(Transaction&, std::int64_t) override { return std::nullopt; }
   User upsertExternal(Transaction&, const std::string&, const std::string&, Role,
                       const std::string&) override {
     return {};

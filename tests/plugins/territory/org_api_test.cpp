@@ -177,6 +177,21 @@ TEST_P(OrgApiTest, AnEmployeeSeesOthersPublicFieldsAndOnlyTheirOwnHistory) {
       get("employee", "/api/v1/territory/employees/" + std::to_string(self) + "/history").status,
       200);
   EXPECT_EQ(host_.call("employee", "POST", "/api/v1/territory/employees", "{}").status, 403);
+
+  // A login that is not one of the host's users is refused, naming the field; no one is hired.
+  auto unknownUser = host_.call("hr", "POST", "/api/v1/territory/employees",
+                                "{\"employeeNumber\":\"E4\",\"givenName\":\"Given\","
+                                "\"familyName\":\"E4\",\"email\":\"E4@example.com\","
+                                "\"hireDate\":\"2020-01-01\",\"orgUnitId\":" +
+                                    std::to_string(company) + ",\"userId\":999999}");
+  EXPECT_EQ(unknownUser.status, 422) << unknownUser.body;
+  EXPECT_NE(unknownUser.body.find(R"({"field":"userId","message":"no such user"})"),
+            std::string::npos)
+      << unknownUser.body;
+  EXPECT_EQ(json(get("hr", "/api/v1/territory/employees?employeeNumber=E4").body)
+                ->getArray("items")
+                ->size(),
+            0u);
 }
 
 TEST_P(OrgApiTest, AManagerSeesEverythingOfTheirSubtreeOnly) {
