@@ -54,7 +54,7 @@ class HostProcess {
   /// started on it, or `cadre migrate` ran). Fails the test when the store refuses the user.
   void addTestUser(const std::string& name, const std::string& role, const std::string& password,
                    const std::string& url = "") const;
-  /// Starts `cadre serve` with extra `--set` pairs and waits (up to 20 s) until it listens.
+  /// Starts `cadre serve` with extra `--set` pairs and waits (up to 60 s) until it listens.
   /// Without `ownPaths`, db.url and plugins.dir are left to their defaults (cadre.db in the
   /// folder, the plugins built with the host).
   void start(const std::map<std::string, std::string>& settings = {}, bool ownPaths = true);
