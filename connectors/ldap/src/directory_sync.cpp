@@ -1,8 +1,12 @@
 // One sync run: read the directory, then plan and write in one transaction, and record the run.
 #include "directory_sync.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <stdexcept>
+
+#include <Poco/Logger.h>
 
 #include "clock_text.hpp"
 #include "directory_reader.hpp"
@@ -13,6 +17,24 @@ namespace cadre::ldap {
 namespace {
 
 constexpr const char* kActor = "ldap-sync";
+
+/// How long each step of a run took, logged at debug level ("cadre.ldap") when the run ends.
+class StepTimes {
+ public:
+  void step(const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    char line[64];
+    std::snprintf(line, sizeof line, "%s%s %.3f s", text_.empty() ? "" : ", ", name,
+                  std::chrono::duration<double>(now - last_).count());
+    text_ += line;
+    last_ = now;
+  }
+  ~StepTimes() { Poco::Logger::get("cadre.ldap").debug("sync steps: " + text_); }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  std::string text_;
+};
 
 /// Department → org unit id through ldap.departmentMap, looked up once per department.
 class DepartmentUnits {
@@ -88,6 +110,7 @@ SyncResult DirectorySync::run(const LdapSettings& settings, const std::string& d
   run.forced = request.force;
   std::optional<std::string> watermark;
   DirectoryRead read;
+  StepTimes steps;
   try {
     watermark = database_.inTransaction([](Transaction& tx) { return SyncStore(tx).watermark(); },
                                         TxMode::Read);
@@ -100,6 +123,7 @@ SyncResult DirectorySync::run(const LdapSettings& settings, const std::string& d
     return finish(std::move(result), RunOutcome::Failed,
                   std::string("reading the directory failed; nothing was written: ") + e.what());
   }
+  steps.step("read");
   run.entriesRead = static_cast<std::int64_t>(read.entries);
   try {
     auto tx = database_.begin(TxMode::Write);
@@ -114,6 +138,7 @@ SyncResult DirectorySync::run(const LdapSettings& settings, const std::string& d
                         request.force,
                         read.unreadableIds,
                         read.unreadableDnKeys};
+    steps.step("state");
     auto plan = planSync(read.records, cadre, options);
     plan.errors.insert(plan.errors.begin(), read.errors.begin(), read.errors.end());
     result.changes = detached(plan.changes);
@@ -122,6 +147,7 @@ SyncResult DirectorySync::run(const LdapSettings& settings, const std::string& d
       tx.reset();  // rolls back: nothing was written
       return finish(std::move(result), RunOutcome::Stopped, *plan.stopReason);
     }
+    steps.step("plan");
     run.counts = PlanWriter(*tx, *org_, today, kActor).apply(plan, cadre.employees);
     run.errorCount = static_cast<std::int64_t>(run.counts.errors.size());
     if (request.dryRun) {
@@ -134,7 +160,9 @@ SyncResult DirectorySync::run(const LdapSettings& settings, const std::string& d
     run.message = completedMessage(run);
     run.finishedAt = nowUtc();
     run.id = store.recordRun(run);
+    steps.step("write");
     tx->commit();
+    steps.step("commit");
   } catch (const std::exception& e) {
     return finish(std::move(result), RunOutcome::Failed,
                   std::string("writing failed; nothing was written: ") + e.what());

@@ -1,5 +1,7 @@
 #include "app/host_runtime.hpp"
 
+#include <stdexcept>
+
 #include <Poco/Logger.h>
 
 #include "audit/audit_routes.hpp"
@@ -13,6 +15,13 @@
 
 namespace cadre {
 
+namespace {
+
+/// 64 GiB: more than any machine Cadre runs on would give one connection.
+constexpr std::int64_t kMaxSqliteCacheMiB = 65536;
+
+}  // namespace
+
 HostRuntime::HostRuntime(const HostConfig& config) : config_(config) {}
 
 HostRuntime::~HostRuntime() {
@@ -22,6 +31,12 @@ HostRuntime::~HostRuntime() {
 void HostRuntime::openDatabase() {
   db::PoolOptions pool;
   pool.maxConnections = static_cast<std::size_t>(config_.getInt("db.poolSize", 16));
+  pool.sqliteCacheMiB = config_.getInt("db.sqlite.cacheMiB", pool.sqliteCacheMiB);
+  if (pool.sqliteCacheMiB < 1 || pool.sqliteCacheMiB > kMaxSqliteCacheMiB) {
+    throw std::invalid_argument("db.sqlite.cacheMiB must be between 1 and " +
+                                std::to_string(kMaxSqliteCacheMiB) + ", not " +
+                                std::to_string(pool.sqliteCacheMiB));
+  }
   std::string url = config_.get("db.url");
   if (auto password = config_.secret("db.password");
       password && url.find('@') != std::string::npos) {

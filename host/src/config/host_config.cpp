@@ -21,6 +21,8 @@ const std::vector<ConfigKey>& hostConfigKeys() {
       {"db.url", "sqlite:cadre.db", "sqlite:PATH or postgresql://user:password@host:port/db"},
       {"db.password", "", "PostgreSQL password, if not in db.url (or db.passwordFile)", true},
       {"db.poolSize", "16", "database connections per host"},
+      {"db.sqlite.cacheMiB", "64",
+       "SQLite only: the page cache of each connection, grown only as pages are read or written"},
       {"plugins.dir", "{exe}/../lib/cadre/plugins", "folder the plugins load from"},
       {"web.dir", "{exe}/../share/cadre/web", "folder of the web shell's files"},
       {"log.level", "information",

@@ -131,10 +131,17 @@ class PooledDatabase : public SqlDatabase {
 SessionPtr openSqlite(const std::string& path, const PoolOptions& options) {
   try {
     auto session = std::make_shared<Poco::Data::Session>("SQLite", path);
-    for (const std::string& pragma : std::vector<std::string>{
-             "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-             "PRAGMA busy_timeout=" + std::to_string(options.busyTimeout.count())}) {
-      runSqlite(*session, pragma, {});
+    try {
+      for (const std::string& pragma : std::vector<std::string>{
+               "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+               "PRAGMA busy_timeout=" + std::to_string(options.busyTimeout.count()),
+               // A negative cache_size is in KiB.
+               "PRAGMA cache_size=-" + std::to_string(options.sqliteCacheMiB * 1024)}) {
+        runSqlite(*session, pragma, {});
+      }
+    } catch (...) {
+      finalizeCachedStatements(*session);
+      throw;
     }
     return session;
   } catch (const Poco::Exception& e) {

@@ -15,6 +15,8 @@ struct PoolOptions {
   std::chrono::milliseconds acquireTimeout{5000};
   /// SQLite only: how long a statement waits for another connection's lock.
   std::chrono::milliseconds busyTimeout{5000};
+  /// SQLite only: the page cache of each connection (PRAGMA cache_size), in MiB.
+  std::int64_t sqliteCacheMiB = 64;
 };
 
 /// Called for Transaction::publish, inside the publishing transaction.

@@ -1,8 +1,11 @@
 #include "db/sqlite_statement.hpp"
 
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string_view>
+#include <unordered_map>
 
 #include <Poco/Data/SQLite/Utility.h>
 #include <sqlite3.h>
@@ -64,28 +67,41 @@ SqlValue columnValue(sqlite3_stmt* statement, int column) {
 /// How many prepared statements a connection keeps for reuse. When full, the statement
 /// prepared longest ago makes room for the new one, so that statements used once (a plugin's
 /// migrations) do not keep a busy connection from caching what it runs every request.
-constexpr int kCachedStatementsPerConnection = 128;
+constexpr std::size_t kCachedStatementsPerConnection = 128;
 
-/// A prepared statement that SQLite keeps on the connection for the next run of the same text:
-/// found in the connection's own statement list (sqlite3_next_stmt), so the cache needs no
-/// storage of its own and dies with the connection (finalizeCachedStatements runs before close).
-/// Every statement on a pooled connection is one of these between two runs, because runSqlite
-/// is the only code that prepares statements there and it always resets or finalizes them.
+/// The statements a connection keeps, by their text. A connection is used by one thread at a
+/// time (the pool leases it), so only finding a connection's cache takes the lock.
+struct ConnectionCache {
+  std::unordered_map<std::string, sqlite3_stmt*> byText;
+  /// The texts in the order they were prepared, oldest first.
+  std::deque<std::string> order;
+};
+
+std::mutex cachesMutex;
+std::unordered_map<sqlite3*, std::unique_ptr<ConnectionCache>>& caches() {
+  static std::unordered_map<sqlite3*, std::unique_ptr<ConnectionCache>> all;
+  return all;
+}
+
+ConnectionCache& cacheOf(sqlite3* handle) {
+  std::lock_guard<std::mutex> lock(cachesMutex);
+  auto& cache = caches()[handle];
+  if (!cache) cache = std::make_unique<ConnectionCache>();
+  return *cache;
+}
+
+/// A prepared statement that the connection keeps for the next run of the same text (looked up
+/// by its text in the connection's cache, which finalizeCachedStatements empties before the
+/// connection closes). A statement found busy (a run of the same text on the stack) is not
+/// shared: that run prepares its own and finalizes it afterwards.
 class CachedStatement {
  public:
-  CachedStatement(sqlite3* handle, const std::string& sql) {
-    int kept = 0;
-    // SQLite lists a connection's statements newest first: the last idle one is the oldest.
-    sqlite3_stmt* oldestIdle = nullptr;
-    for (sqlite3_stmt* s = sqlite3_next_stmt(handle, nullptr); s;
-         s = sqlite3_next_stmt(handle, s)) {
-      ++kept;
-      if (sqlite3_stmt_busy(s)) continue;
-      if (sql == sqlite3_sql(s)) {
-        statement_ = s;
-        return;
-      }
-      oldestIdle = s;
+  CachedStatement(sqlite3* handle, const std::string& sql) : cache_(cacheOf(handle)) {
+    auto found = cache_.byText.find(sql);
+    if (found != cache_.byText.end() && !sqlite3_stmt_busy(found->second)) {
+      statement_ = found->second;
+      keep_ = true;
+      return;
     }
     const char* rest = nullptr;
     if (sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &statement_, &rest) !=
@@ -93,19 +109,16 @@ class CachedStatement {
       fail(handle);
     }
     if (!statement_) return;  // only whitespace or a comment
-    // Keep only what the next lookup can find by its exact text, and not too many of them.
-    keep_ = sql == sqlite3_sql(statement_);
-    if (keep_ && kept >= kCachedStatementsPerConnection) {
-      if (oldestIdle)
-        sqlite3_finalize(oldestIdle);
-      else
-        keep_ = false;
-    }
     // SQLite would silently ignore the rest; PostgreSQL refuses it too.
     if (std::string_view(rest).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
       sqlite3_finalize(statement_);
       throw std::runtime_error("cannot run several statements at once: " + sql);
     }
+    keep_ = found == cache_.byText.end();
+    if (!keep_) return;
+    if (cache_.order.size() >= kCachedStatementsPerConnection) evictOldestIdle();
+    cache_.byText.emplace(sql, statement_);
+    cache_.order.push_back(sql);
   }
   CachedStatement(const CachedStatement&) = delete;
   CachedStatement& operator=(const CachedStatement&) = delete;
@@ -122,8 +135,21 @@ class CachedStatement {
   sqlite3_stmt* get() const { return statement_; }
 
  private:
+  /// Finalizes the statement prepared longest ago that is not running now.
+  void evictOldestIdle() {
+    for (auto text = cache_.order.begin(); text != cache_.order.end(); ++text) {
+      auto found = cache_.byText.find(*text);
+      if (sqlite3_stmt_busy(found->second)) continue;
+      sqlite3_finalize(found->second);
+      cache_.byText.erase(found);
+      cache_.order.erase(text);
+      return;
+    }
+  }
+
+  ConnectionCache& cache_;
   sqlite3_stmt* statement_ = nullptr;
-  bool keep_ = true;
+  bool keep_ = false;
 };
 
 }  // namespace
@@ -131,6 +157,10 @@ class CachedStatement {
 void finalizeCachedStatements(Poco::Data::Session& session) {
   sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(session);
   if (!handle) return;
+  {
+    std::lock_guard<std::mutex> lock(cachesMutex);
+    caches().erase(handle);
+  }
   while (sqlite3_stmt* statement = sqlite3_next_stmt(handle, nullptr)) sqlite3_finalize(statement);
 }
 

@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include <Poco/TemporaryFile.h>
 #include <gtest/gtest.h>
 
 #include "support/test_database.hpp"
@@ -334,6 +335,18 @@ TEST_P(SqlDatabaseTest, JobLocks) {
 
 INSTANTIATE_TEST_SUITE_P(Engines, SqlDatabaseTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
+
+TEST(SqliteDatabaseTest, EveryConnectionGetsThePageCacheOfTheOptions) {
+  Poco::TemporaryFile file;
+  PoolOptions options;
+  options.sqliteCacheMiB = 8;
+  auto db = openDatabase("sqlite:" + file.path(), options);
+  // Two transactions at once hold two connections of the pool.
+  auto first = db->begin(TxMode::Read);
+  auto second = db->begin(TxMode::Read);
+  EXPECT_EQ(first->queryOne("PRAGMA cache_size")->getInt(0), -8 * 1024);
+  EXPECT_EQ(second->queryOne("PRAGMA cache_size")->getInt(0), -8 * 1024);
+}
 
 }  // namespace
 }  // namespace cadre::db
