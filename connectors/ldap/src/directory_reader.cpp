@@ -110,9 +110,10 @@ std::string syncFilter(const LdapSettings& settings, SyncMode mode,
          "))";
 }
 
-DirectoryRead readDirectory(LdapConnection& connection, const LdapSettings& settings,
-                            const std::string& filter,
-                            const std::function<void(std::size_t entries)>& afterEntry) {
+DirectoryRead readEachRecord(LdapConnection& connection, const LdapSettings& settings,
+                             const std::string& filter,
+                             const std::function<void(DirectoryRecord&&)>& onRecord,
+                             const std::function<void(std::size_t entries)>& afterEntry) {
   DirectoryRead read;
   searchReadingAhead(
       connection, settings.baseDN, settings.scope, filter, settings.syncAttributes(),
@@ -131,7 +132,7 @@ DirectoryRead readDirectory(LdapConnection& connection, const LdapSettings& sett
         }
         auto& record = std::get<DirectoryRecord>(result);
         read.highestMark = laterMark(read.highestMark, record.changeMark);
-        read.records.push_back(std::move(record));
+        onRecord(std::move(record));
       },
       afterEntry);
   return read;

@@ -15,9 +15,8 @@
 
 namespace cadre::ldap {
 
-/// Everything a sync read from the directory, before anything is written.
+/// What a sync's read of the directory found besides the records it handed on.
 struct DirectoryRead {
-  std::vector<DirectoryRecord> records;
   /// Entries that could not be read as a person (missing required attribute, undecodable value).
   std::vector<EntryError> errors;
   /// The stable ids (where readable) and DN keys of those entries.
@@ -40,12 +39,15 @@ std::variant<DirectoryRecord, std::string> readRecord(const DirectoryEntry& entr
 std::string syncFilter(const LdapSettings& settings, SyncMode mode,
                        const std::optional<std::string>& watermark, std::chrono::seconds overlap);
 
-/// Reads the entries of a run, calling `afterEntry` (if any) with the count so far as each
-/// arrives — on the thread that receives them (see searchReadingAhead), not the caller's.
-/// Throws LdapError when the read fails at any point: the caller must then write nothing.
-DirectoryRead readDirectory(LdapConnection& connection, const LdapSettings& settings,
-                            const std::string& filter,
-                            const std::function<void(std::size_t entries)>& afterEntry = {});
+/// Reads the entries of a run, handing each entry readable as a person to `onRecord` on the
+/// caller's thread as it arrives, and calling
+/// `afterEntry` (if any) with the count so far as each arrives — on the thread that receives
+/// them (see searchReadingAhead), not the caller's. Throws LdapError when the read fails at any
+/// point, and what `onRecord` throws; either way the read stops there.
+DirectoryRead readEachRecord(LdapConnection& connection, const LdapSettings& settings,
+                             const std::string& filter,
+                             const std::function<void(DirectoryRecord&&)>& onRecord,
+                             const std::function<void(std::size_t entries)>& afterEntry = {});
 
 /// The later of two change marks (numbers compare as numbers, timestamps as text).
 std::string laterMark(const std::string& a, const std::string& b);

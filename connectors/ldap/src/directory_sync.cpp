@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <stdexcept>
 
@@ -73,9 +74,27 @@ std::optional<std::int64_t> defaultUnit(Transaction& tx, territory::OrgDirectory
   return unit;
 }
 
-std::vector<PlannedChange> detached(std::vector<PlannedChange> changes) {
-  for (auto& change : changes) change.record = nullptr;
-  return changes;
+/// A failure of the writes made while the directory is read, told apart from the read's own.
+class WriteFailed : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The directory failing while it is read.
+class ReadFailed : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+const std::string kReadFailed = "reading the directory failed; nothing was written: ";
+
+/// Moves written (or, dry, planned) changes to the run's result, without their records.
+void keepChanges(std::vector<PlannedChange>& changes, std::vector<PlannedChange>& kept) {
+  for (auto& change : changes) {
+    change.record = nullptr;
+    kept.push_back(std::move(change));
+  }
+  changes.clear();
 }
 
 std::string plural(std::int64_t count, const char* what) {
@@ -108,48 +127,83 @@ SyncResult DirectorySync::run(const LdapSettings& settings, const std::string& d
   run.startedAt = nowUtc();
   run.dryRun = request.dryRun;
   run.forced = request.force;
-  std::optional<std::string> watermark;
-  DirectoryRead read;
   StepTimes steps;
+  std::unique_ptr<LdapConnection> connection;
+  std::string filter;
   try {
-    watermark = database_.inTransaction([](Transaction& tx) { return SyncStore(tx).watermark(); },
-                                        TxMode::Read);
+    auto watermark = database_.inTransaction(
+        [](Transaction& tx) { return SyncStore(tx).watermark(); }, TxMode::Read);
     run.mode = request.full || !watermark ? SyncMode::Full : SyncMode::Incremental;
     run.watermark = watermark.value_or("");
-    auto connection = connect_(settings);
-    read = readDirectory(*connection, settings,
-                         syncFilter(settings, run.mode, watermark, settings.overlap), observer_);
+    filter = syncFilter(settings, run.mode, watermark, settings.overlap);
+    connection = connect_(settings);
   } catch (const std::exception& e) {
-    return finish(std::move(result), RunOutcome::Failed,
-                  std::string("reading the directory failed; nothing was written: ") + e.what());
+    return finish(std::move(result), RunOutcome::Failed, kReadFailed + e.what());
   }
-  steps.step("read");
-  run.entriesRead = static_cast<std::int64_t>(read.entries);
+  steps.step("connect");
   try {
     auto tx = database_.begin(TxMode::Write);
     SyncStore store(*tx);
     store.lock();
     const std::string today = todayLocal();
     CadreState cadre{org_->directoryEmployees(*tx, today), store.disabledBySync()};
-    PlanOptions options{run.mode,
-                        DepartmentUnits(*tx, *org_, settings),
-                        defaultUnit(*tx, *org_, defaultOrgUnit),
-                        settings.maxDisableShare,
-                        request.force,
-                        read.unreadableIds,
-                        read.unreadableDnKeys};
+    PlanOptions options{run.mode, DepartmentUnits(*tx, *org_, settings),
+                        defaultUnit(*tx, *org_, defaultOrgUnit), settings.maxDisableShare,
+                        request.force};
+    SyncPlanner planner(cadre, options);
+    PlanWriter writer(*tx, *org_, today, kActor, cadre.employees);
     steps.step("state");
-    auto plan = planSync(read.records, cadre, options);
-    plan.errors.insert(plan.errors.begin(), read.errors.begin(), read.errors.end());
-    result.changes = detached(plan.changes);
+    // The records outlive the planner's changes, which point at them.
+    std::deque<DirectoryRecord> records;
+    std::vector<PlannedChange> ready;
+    SyncCounts written;
+    DirectoryRead read;
+    try {
+      read = readEachRecord(
+          *connection, settings, filter,
+          [&](DirectoryRecord&& record) {
+            try {
+              records.push_back(std::move(record));
+              planner.add(records.back(), ready);
+              if (ready.size() < PlanWriter::kBatchSize) return;
+              writer.writeChanges(ready, written);
+              keepChanges(ready, result.changes);
+            } catch (const std::exception& e) {
+              throw WriteFailed(e.what());
+            }
+          },
+          observer_);
+    } catch (const WriteFailed&) {
+      throw;
+    } catch (const std::exception& e) {
+      throw ReadFailed(e.what());
+    }
+    run.entriesRead = static_cast<std::int64_t>(read.entries);
+    steps.step("read and write");
+    options.unreadableIds = std::move(read.unreadableIds);
+    options.unreadableDnKeys = std::move(read.unreadableDnKeys);
+    auto plan = planner.finish();
+    std::vector<EntryError> errors = std::move(read.errors);
+    errors.insert(errors.end(), plan.errors.begin(), plan.errors.end());
+    steps.step("plan the rest");
     if (plan.stopReason) {
-      run.counts.errors = plan.errors;
+      keepChanges(ready, result.changes);
+      keepChanges(plan.changes, result.changes);
+      run.counts.errors = std::move(errors);
       tx.reset();  // rolls back: nothing was written
       return finish(std::move(result), RunOutcome::Stopped, *plan.stopReason);
     }
-    steps.step("plan");
-    run.counts = PlanWriter(*tx, *org_, today, kActor).apply(plan, cadre.employees);
+    writer.writeChanges(ready, written);
+    keepChanges(ready, result.changes);
+    writer.writeChanges(plan.changes, written);
+    keepChanges(plan.changes, result.changes);
+    run.counts = std::move(written);
+    // A disabled account of someone Cadre does not have is left alone: nothing changes for it.
+    run.counts.unchanged += static_cast<std::int64_t>(plan.unchanged + plan.disabledAndAbsent);
+    errors.insert(errors.end(), run.counts.errors.begin(), run.counts.errors.end());
+    run.counts.errors = std::move(errors);
     run.errorCount = static_cast<std::int64_t>(run.counts.errors.size());
+    steps.step("write the rest");
     if (request.dryRun) {
       tx.reset();  // rolls the writes back
       return finish(std::move(result), RunOutcome::Completed, "");
@@ -160,9 +214,11 @@ SyncResult DirectorySync::run(const LdapSettings& settings, const std::string& d
     run.message = completedMessage(run);
     run.finishedAt = nowUtc();
     run.id = store.recordRun(run);
-    steps.step("write");
     tx->commit();
     steps.step("commit");
+  } catch (const ReadFailed& e) {
+    // Everything written while reading was rolled back with the transaction.
+    return finish(std::move(result), RunOutcome::Failed, kReadFailed + e.what());
   } catch (const std::exception& e) {
     return finish(std::move(result), RunOutcome::Failed,
                   std::string("writing failed; nothing was written: ") + e.what());

@@ -38,11 +38,15 @@ struct SyncResult {
 using DirectoryConnector =
     std::function<std::unique_ptr<LdapConnection>(const LdapSettings& settings)>;
 
-/// A sync of the directory into the territory plugin's employees. Reads everything first; then,
-/// in ONE write transaction, locks the run, reads Cadre, plans, writes and records the run (with
-/// the new watermark). A directory that fails while being read leaves Cadre exactly as it was;
-/// so does the disable guard and a dry run (the writes are rolled back). Every run is recorded.
-/// Thread-safe: each run uses its own connection and transaction.
+/// A sync of the directory into the territory plugin's employees, in ONE write transaction:
+/// it connects, then locks the run and reads Cadre, plans each entry as it is read (SyncPlanner)
+/// and writes those it can while the read goes on, so a full run costs about the longer of the
+/// read and the writes rather than their sum; after the read it plans and writes the rest, and
+/// records the run (with the new watermark). A directory that fails while being read leaves
+/// Cadre exactly as it was; so does the disable guard and a dry run: everything written is
+/// rolled back. The transaction (on SQLite, the database's write lock) is held from before the
+/// read to the end. Every run is recorded. Thread-safe: each run uses its own connection and
+/// transaction.
 class DirectorySync {
  public:
   /// `database` and `org` must outlive the object.

@@ -2,34 +2,44 @@
 // the order in which people are written so that a manager exists before their reports.
 #include "manager_links.hpp"
 
-#include <map>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace cadre::ldap {
 namespace {
 
 /// Manager edges by directory id: the records' own, then (incremental) Cadre's for the rest.
-using ManagerEdges = std::map<std::string, std::string>;
+using ManagerEdges = std::unordered_map<std::string, std::string>;
 
-/// Follows the manager edges from `start`; returns the ids of the cycle it runs into (in
-/// order), or nothing when the chain ends.
-std::vector<std::string> cycleFrom(const std::string& start, const ManagerEdges& edges) {
+/// The manager cycles among the edges, each once, as the ids in order from the first one met
+/// when the chains are followed from `starts` in turn. Each id is walked once: a chain stops
+/// at an id a walk before went through.
+std::vector<std::vector<std::string>> cyclesOf(const std::vector<std::string>& starts,
+                                               const ManagerEdges& edges) {
+  std::vector<std::vector<std::string>> cycles;
+  std::unordered_set<std::string> walked;
+  std::unordered_map<std::string, std::size_t> onPath;
   std::vector<std::string> path;
-  std::map<std::string, std::size_t> position;
-  std::string at = start;
-  while (!at.empty() && !position.count(at)) {
-    position[at] = path.size();
-    path.push_back(at);
-    auto next = edges.find(at);
-    at = next == edges.end() ? "" : next->second;
+  for (const auto& start : starts) {
+    path.clear();
+    onPath.clear();
+    std::string at = start;
+    while (!at.empty() && !walked.count(at) && !onPath.count(at)) {
+      onPath.emplace(at, path.size());
+      path.push_back(at);
+      auto next = edges.find(at);
+      at = next == edges.end() ? "" : next->second;
+    }
+    if (!at.empty() && onPath.count(at)) {
+      cycles.emplace_back(path.begin() + static_cast<std::ptrdiff_t>(onPath[at]), path.end());
+    }
+    walked.insert(path.begin(), path.end());
   }
-  if (at.empty()) return {};
-  return std::vector<std::string>(path.begin() + static_cast<std::ptrdiff_t>(position[at]),
-                                  path.end());
+  return cycles;
 }
 
 std::string describeCycle(const std::vector<std::string>& cycle,
-                          const std::map<std::string, std::string>& dnOfId) {
+                          const std::unordered_map<std::string, std::string>& dnOfId) {
   std::string text;
   for (const auto& id : cycle) text += dnOfId.at(id) + " → ";
   return text + dnOfId.at(cycle.front());
@@ -37,18 +47,20 @@ std::string describeCycle(const std::vector<std::string>& cycle,
 
 }  // namespace
 
-ManagerLinks linkManagers(const std::vector<DirectoryRecord>& records,
+ManagerLinks linkManagers(const std::vector<const DirectoryRecord*>& records,
                           const std::vector<territory::EmployeeRecord>& employees, SyncMode mode) {
-  std::map<std::string, std::string> idOfDn;
-  std::map<std::string, std::string> dnOfId;
-  for (const auto& record : records) {
-    idOfDn[record.dnKey] = record.directoryId;
-    dnOfId[record.directoryId] = record.dn;
+  std::unordered_map<std::string, std::string> idOfDn;
+  std::unordered_map<std::string, std::string> dnOfId;
+  idOfDn.reserve(records.size());
+  dnOfId.reserve(records.size());
+  for (const auto* record : records) {
+    idOfDn[record->dnKey] = record->directoryId;
+    dnOfId[record->directoryId] = record->dn;
   }
   ManagerEdges edges;
   if (mode == SyncMode::Incremental) {
     // People not read this time stand where Cadre has them (by their last known DN).
-    std::map<std::int64_t, std::string> idOfEmployee;
+    std::unordered_map<std::int64_t, std::string> idOfEmployee;
     for (const auto& e : employees) idOfEmployee[e.id] = e.directoryId;
     for (const auto& e : employees) {
       if (dnOfId.count(e.directoryId) || e.status == "terminated") continue;
@@ -60,8 +72,9 @@ ManagerLinks linkManagers(const std::vector<DirectoryRecord>& records,
   }
   ManagerLinks links;
   links.managerIds.resize(records.size());
+  std::vector<std::string> starts;
   for (std::size_t i = 0; i < records.size(); ++i) {
-    const auto& record = records[i];
+    const auto& record = *records[i];
     if (record.managerDnKey.empty()) continue;
     auto manager = idOfDn.find(record.managerDnKey);
     if (manager == idOfDn.end()) {
@@ -72,13 +85,11 @@ ManagerLinks linkManagers(const std::vector<DirectoryRecord>& records,
     }
     links.managerIds[i] = manager->second;
     edges[record.directoryId] = manager->second;
+    starts.push_back(record.directoryId);
   }
-  std::set<std::string> inCycle;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    if (links.managerIds[i].empty() || inCycle.count(records[i].directoryId)) continue;
-    auto cycle = cycleFrom(records[i].directoryId, edges);
-    if (cycle.empty()) continue;
-    for (const auto& id : cycle) inCycle.insert(id);
+  std::unordered_set<std::string> inCycle;
+  for (const auto& cycle : cyclesOf(starts, edges)) {
+    inCycle.insert(cycle.begin(), cycle.end());
     auto text = describeCycle(cycle, dnOfId);
     for (const auto& id : cycle) {
       links.errors.push_back(
@@ -86,15 +97,16 @@ ManagerLinks linkManagers(const std::vector<DirectoryRecord>& records,
     }
   }
   for (std::size_t i = 0; i < records.size(); ++i) {
-    if (inCycle.count(records[i].directoryId)) links.managerIds[i].clear();
+    if (inCycle.count(records[i]->directoryId)) links.managerIds[i].clear();
   }
   return links;
 }
 
-std::vector<std::size_t> managersFirst(const std::vector<DirectoryRecord>& records,
+std::vector<std::size_t> managersFirst(const std::vector<const DirectoryRecord*>& records,
                                        const std::vector<std::string>& managerIds) {
-  std::map<std::string, std::size_t> indexOfId;
-  for (std::size_t i = 0; i < records.size(); ++i) indexOfId[records[i].directoryId] = i;
+  std::unordered_map<std::string, std::size_t> indexOfId;
+  indexOfId.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) indexOfId[records[i]->directoryId] = i;
   std::vector<std::size_t> order;
   order.reserve(records.size());
   std::vector<bool> placed(records.size(), false);

@@ -23,11 +23,11 @@ struct ManagerLinks {
 /// incremental run, which reads only what changed) among the people Cadre has from the
 /// directory. A manager found nowhere is reported, never invented; the members of a cycle
 /// (A manages B manages A, or someone their own manager) are reported and get no manager.
-ManagerLinks linkManagers(const std::vector<DirectoryRecord>& records,
+ManagerLinks linkManagers(const std::vector<const DirectoryRecord*>& records,
                           const std::vector<territory::EmployeeRecord>& employees, SyncMode mode);
 
 /// The records in an order where each manager comes before the people reporting to them.
-std::vector<std::size_t> managersFirst(const std::vector<DirectoryRecord>& records,
+std::vector<std::size_t> managersFirst(const std::vector<const DirectoryRecord*>& records,
                                        const std::vector<std::string>& managerIds);
 
 }  // namespace cadre::ldap

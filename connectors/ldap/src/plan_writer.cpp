@@ -25,28 +25,24 @@ std::string messageOf(const std::exception& e) {
 }  // namespace
 
 PlanWriter::PlanWriter(Transaction& tx, territory::OrgDirectory& org, std::string today,
-                       std::string actor)
+                       std::string actor,
+                       const std::vector<territory::EmployeeRecord>& employeesBefore)
     : tx_(tx),
       org_(org),
       people_(org.directoryWriter(tx, today, actor)),
       store_(tx),
       today_(std::move(today)),
-      actor_(std::move(actor)) {}
-
-SyncCounts PlanWriter::apply(const SyncPlan& plan,
-                             const std::vector<territory::EmployeeRecord>& employeesBefore) {
+      actor_(std::move(actor)) {
   for (const auto& e : employeesBefore) employeeIds_[e.directoryId] = e.id;
-  SyncCounts counts;
-  // A disabled account of someone Cadre does not have is left alone: nothing changes for it.
-  counts.unchanged = static_cast<std::int64_t>(plan.unchanged + plan.disabledAndAbsent);
-  counts.errors = plan.errors;
-  for (std::size_t first = 0; first < plan.changes.size(); first += kBatchSize) {
-    const std::size_t last = std::min(first + kBatchSize, plan.changes.size());
-    if (!writeBatch(plan.changes, first, last, counts)) {
-      for (std::size_t i = first; i < last; ++i) writeAlone(plan.changes[i], counts);
+}
+
+void PlanWriter::writeChanges(const std::vector<PlannedChange>& changes, SyncCounts& counts) {
+  for (std::size_t first = 0; first < changes.size(); first += kBatchSize) {
+    const std::size_t last = std::min(first + kBatchSize, changes.size());
+    if (!writeBatch(changes, first, last, counts)) {
+      for (std::size_t i = first; i < last; ++i) writeAlone(changes[i], counts);
     }
   }
-  return counts;
 }
 
 bool PlanWriter::writeBatch(const std::vector<PlannedChange>& changes, std::size_t first,

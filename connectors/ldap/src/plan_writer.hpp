@@ -1,9 +1,9 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cadre/territory/org_directory.hpp"
@@ -25,12 +25,14 @@ class PlanWriter {
   /// How many people one savepoint covers when nobody is refused.
   static constexpr std::size_t kBatchSize = 500;
 
-  /// `today` (YYYY-MM-DD) dates every change; `actor` is who the audit log names.
-  PlanWriter(Transaction& tx, territory::OrgDirectory& org, std::string today, std::string actor);
+  /// `today` (YYYY-MM-DD) dates every change; `actor` is who the audit log names;
+  /// `employeesBefore` are the directory's people Cadre had before the run.
+  PlanWriter(Transaction& tx, territory::OrgDirectory& org, std::string today, std::string actor,
+             const std::vector<territory::EmployeeRecord>& employeesBefore);
 
-  /// Applies the plan and counts the outcomes; `plan.unchanged` and its errors are counted in.
-  SyncCounts apply(const SyncPlan& plan,
-                   const std::vector<territory::EmployeeRecord>& employeesBefore);
+  /// Writes `changes` (managers before the people who report to them, also across calls) and
+  /// adds their outcomes, and the people refused, to `counts`.
+  void writeChanges(const std::vector<PlannedChange>& changes, SyncCounts& counts);
 
  private:
   /// Writes changes[first, last) under one savepoint; false (and nothing written or counted)
@@ -53,7 +55,7 @@ class PlanWriter {
   std::string today_;
   std::string actor_;
   /// Directory id → employee id, of the people Cadre had and those created so far.
-  std::map<std::string, std::int64_t> employeeIds_;
+  std::unordered_map<std::string, std::int64_t> employeeIds_;
   /// The directory ids added to employeeIds_ since the current savepoint began (forgotten when
   /// it is rolled back: PostgreSQL never hands out a rolled-back id again).
   std::vector<std::string> newIds_;

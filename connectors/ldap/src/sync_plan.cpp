@@ -2,7 +2,10 @@
 #include "sync_plan.hpp"
 
 #include <cmath>
+#include <iterator>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "manager_links.hpp"
 
@@ -15,11 +18,14 @@ std::string idText(const std::optional<std::int64_t>& id) {
   return id ? std::to_string(*id) : "";
 }
 
-/// Plans one person from the directory against Cadre's record of them, if any.
+}  // namespace
+
+/// Plans one person from the directory against Cadre's record of them, if any. (Outside the
+/// anonymous namespace: SyncPlanner::State holds one.)
 class PersonPlanner {
  public:
   PersonPlanner(const CadreState& cadre, const PlanOptions& options,
-                const std::set<std::string>& presentIds, SyncPlan& plan)
+                const std::unordered_set<std::string>& presentIds, SyncPlan& plan)
       : cadre_(cadre), options_(options), presentIds_(presentIds), plan_(plan) {
     for (const auto& e : cadre.employees) {
       byDirectoryId_[e.directoryId] = &e;
@@ -29,14 +35,22 @@ class PersonPlanner {
   }
 
   /// The employees an entry of this run stands for.
-  const std::set<std::int64_t>& handled() const { return handled_; }
+  const std::unordered_set<std::int64_t>& handled() const { return handled_; }
 
   const EmployeeRecord* current(const std::string& directoryId) const {
     auto found = byDirectoryId_.find(directoryId);
     return found == byDirectoryId_.end() ? nullptr : found->second;
   }
 
-  void plan(const DirectoryRecord& record, const std::string& managerId) {
+  /// Whether the plan of `record` depends on the whole read: it would take over the employee
+  /// number of someone whose own entry may still come.
+  bool needsWholeRead(const DirectoryRecord& record) const {
+    return !current(record.directoryId) && formerEntry(record);
+  }
+
+  /// Plans `record`, appending its change (if any) to `out`.
+  void plan(const DirectoryRecord& record, const std::string& managerId,
+            std::vector<PlannedChange>& out) {
     PlannedChange change;
     change.dn = record.dn;
     change.directoryId = record.directoryId;
@@ -56,7 +70,7 @@ class PersonPlanner {
     const EmployeeRecord* existing = current(record.directoryId);
     if (!existing) existing = formerEntry(record);
     if (!existing) {
-      planNew(record, orgUnit, change);
+      planNew(record, orgUnit, change, out);
       return;
     }
     change.employeeId = existing->id;
@@ -79,7 +93,7 @@ class PersonPlanner {
       change.formerDirectoryId = existing->directoryId;
     }
     if (existing->status == "terminated") {
-      planReturn(*existing, record, change);
+      planReturn(*existing, record, change, out);
       return;
     }
     change.upsert = !change.fields.empty();
@@ -94,7 +108,7 @@ class PersonPlanner {
       change.kind = ChangeKind::Reactivated;
       change.fields.push_back({"status", "suspended", "active"});
     }
-    keep(std::move(change));
+    keep(std::move(change), out);
   }
 
  private:
@@ -106,7 +120,7 @@ class PersonPlanner {
   }
 
   void planNew(const DirectoryRecord& record, std::optional<std::int64_t> orgUnit,
-               PlannedChange& change) {
+               PlannedChange& change, std::vector<PlannedChange>& out) {
     if (record.disabled) {
       ++plan_.disabledAndAbsent;
       return;
@@ -125,12 +139,12 @@ class PersonPlanner {
     none.status = "";
     diff(none, record, change);
     change.fields.push_back({"orgUnit", "", std::to_string(*orgUnit)});
-    keep(std::move(change));
+    keep(std::move(change), out);
   }
 
   /// A terminated person the directory has: back only if this connector terminated them.
   void planReturn(const EmployeeRecord& existing, const DirectoryRecord& record,
-                  PlannedChange& change) {
+                  PlannedChange& change, std::vector<PlannedChange>& out) {
     if (record.disabled) {
       ++plan_.unchanged;
       return;
@@ -145,7 +159,7 @@ class PersonPlanner {
     change.kind = ChangeKind::Reactivated;
     change.upsert = true;
     change.fields.push_back({"status", "terminated", "active"});
-    keep(std::move(change));
+    keep(std::move(change), out);
   }
 
   bool bySync(const std::string& directoryId, const std::string& status) const {
@@ -192,42 +206,28 @@ class PersonPlanner {
     return newPlace ? ChangeKind::Moved : ChangeKind::Updated;
   }
 
-  void keep(PlannedChange change) {
+  void keep(PlannedChange change, std::vector<PlannedChange>& out) {
     if (!change.upsert && change.status == StatusAction::None) {
       ++plan_.unchanged;
       return;
     }
     if (change.status == StatusAction::Suspend) ++plan_.disabling;
-    plan_.changes.push_back(std::move(change));
+    out.push_back(std::move(change));
   }
 
   const CadreState& cadre_;
   const PlanOptions& options_;
-  const std::set<std::string>& presentIds_;
+  const std::unordered_set<std::string>& presentIds_;
   SyncPlan& plan_;
-  std::set<std::int64_t> handled_;
-  std::map<std::string, const EmployeeRecord*> byDirectoryId_;
-  std::map<std::string, const EmployeeRecord*> byNumber_;
-  std::map<std::int64_t, std::string> dnOfEmployee_;
+  std::unordered_set<std::int64_t> handled_;
+  std::unordered_map<std::string, const EmployeeRecord*> byDirectoryId_;
+  std::unordered_map<std::string, const EmployeeRecord*> byNumber_;
+  std::unordered_map<std::int64_t, std::string> dnOfEmployee_;
 };
 
-/// Drops a second entry with a directory id seen before (reported); returns the rest.
-std::vector<const DirectoryRecord*> uniqueRecords(const std::vector<DirectoryRecord>& records,
-                                                  std::vector<EntryError>& errors) {
-  std::set<std::string> seen;
-  std::vector<const DirectoryRecord*> unique;
-  for (const auto& record : records) {
-    if (!seen.insert(record.directoryId).second) {
-      errors.push_back({record.dn, "directory id " + record.directoryId +
-                                       " is already used by another entry; skipped"});
-      continue;
-    }
-    unique.push_back(&record);
-  }
-  return unique;
-}
+namespace {
 
-void planDepartures(const std::set<std::int64_t>& handled, const CadreState& cadre,
+void planDepartures(const std::unordered_set<std::int64_t>& handled, const CadreState& cadre,
                     const PlanOptions& options, SyncPlan& plan) {
   for (const auto& e : cadre.employees) {
     if (e.status == "terminated" || handled.count(e.id)) continue;
@@ -284,24 +284,85 @@ const char* changeKindName(ChangeKind kind) {
   return "updated";
 }
 
+struct SyncPlanner::State {
+  State(const CadreState& cadre, const PlanOptions& options)
+      : cadre(cadre), options(options), planner(cadre, options, presentIds, plan) {
+    plan.mode = options.mode;
+  }
+
+  /// The manager's directory id when `record` can be planned now: "" for none, the id of a
+  /// manager planned before; std::nullopt when it must wait for the whole read.
+  std::optional<std::string> readyManager(const DirectoryRecord& record) const {
+    if (options.mode != SyncMode::Full || planner.needsWholeRead(record)) return std::nullopt;
+    if (record.managerDnKey.empty()) return std::string();
+    auto manager = recordOfDnKey.find(record.managerDnKey);
+    if (manager == recordOfDnKey.end() || !planned.count(manager->second->directoryId))
+      return std::nullopt;
+    return manager->second->directoryId;
+  }
+
+  const CadreState& cadre;
+  const PlanOptions& options;
+  SyncPlan plan;
+  /// The directory ids of the records kept (a second record with one of them is skipped).
+  std::unordered_set<std::string> presentIds;
+  PersonPlanner planner;
+  /// Every record kept, in the order read, and by DN key.
+  std::vector<const DirectoryRecord*> records;
+  std::unordered_map<std::string, const DirectoryRecord*> recordOfDnKey;
+  /// The directory ids of the records planned as they arrived.
+  std::unordered_set<std::string> planned;
+  bool waiting = false;
+};
+
+SyncPlanner::SyncPlanner(const CadreState& cadre, const PlanOptions& options)
+    : state_(std::make_unique<State>(cadre, options)) {}
+
+SyncPlanner::~SyncPlanner() = default;
+
+void SyncPlanner::add(const DirectoryRecord& record, std::vector<PlannedChange>& ready) {
+  State& s = *state_;
+  if (!s.presentIds.insert(record.directoryId).second) {
+    s.plan.errors.push_back({record.dn, "directory id " + record.directoryId +
+                                            " is already used by another entry; skipped"});
+    return;
+  }
+  s.records.push_back(&record);
+  s.recordOfDnKey.emplace(record.dnKey, &record);
+  auto manager = s.readyManager(record);
+  if (!manager) {
+    s.waiting = true;
+    return;
+  }
+  s.planned.insert(record.directoryId);
+  s.planner.plan(record, *manager, ready);
+}
+
+SyncPlan SyncPlanner::finish() {
+  State& s = *state_;
+  if (s.waiting) {
+    auto links = linkManagers(s.records, s.cadre.employees, s.options.mode);
+    s.plan.errors.insert(s.plan.errors.end(), links.errors.begin(), links.errors.end());
+    for (auto index : managersFirst(s.records, links.managerIds)) {
+      const DirectoryRecord& record = *s.records[index];
+      if (s.planned.count(record.directoryId)) continue;
+      s.planner.plan(record, links.managerIds[index], s.plan.changes);
+    }
+  }
+  if (s.options.mode == SyncMode::Full)
+    planDepartures(s.planner.handled(), s.cadre, s.options, s.plan);
+  guard(s.cadre, s.options, s.plan);
+  return std::move(s.plan);
+}
+
 SyncPlan planSync(const std::vector<DirectoryRecord>& records, const CadreState& cadre,
                   const PlanOptions& options) {
-  SyncPlan plan;
-  plan.mode = options.mode;
-  auto unique = uniqueRecords(records, plan.errors);
-  std::vector<DirectoryRecord> kept;
-  kept.reserve(unique.size());
-  for (const auto* record : unique) kept.push_back(*record);
-  auto links = linkManagers(kept, cadre.employees, options.mode);
-  plan.errors.insert(plan.errors.end(), links.errors.begin(), links.errors.end());
-  std::set<std::string> presentIds;
-  for (const auto& record : kept) presentIds.insert(record.directoryId);
-  PersonPlanner planner(cadre, options, presentIds, plan);
-  for (auto index : managersFirst(kept, links.managerIds)) {
-    planner.plan(*unique[index], links.managerIds[index]);
-  }
-  if (options.mode == SyncMode::Full) planDepartures(planner.handled(), cadre, options, plan);
-  guard(cadre, options, plan);
+  SyncPlanner planner(cadre, options);
+  std::vector<PlannedChange> ready;
+  for (const auto& record : records) planner.add(record, ready);
+  SyncPlan plan = planner.finish();
+  plan.changes.insert(plan.changes.begin(), std::make_move_iterator(ready.begin()),
+                      std::make_move_iterator(ready.end()));
   return plan;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -89,7 +90,8 @@ struct PlanOptions {
   double maxDisableShare = 0.10;
   bool force = false;
   /// The directory ids and DN keys of entries read but not usable (reported and skipped): the
-  /// people they stand for have not left.
+  /// people they stand for have not left. SyncPlanner reads them in finish(), so a caller may
+  /// fill them in while it reads.
   std::set<std::string> unreadableIds;
   std::set<std::string> unreadableDnKeys;
 };
@@ -111,10 +113,39 @@ struct SyncPlan {
   std::optional<std::string> stopReason;
 };
 
-/// Compares what the directory says with Cadre and plans the changes. Matches on the directory
-/// id only, never the DN. Managers are resolved against all records (and, incrementally, the
-/// people Cadre has from earlier runs); a manager outside the filter or in a cycle is reported
-/// and left as it is. Only a full sync plans departures.
+/// Plans a run entry by entry while the directory is read, so that a full run can write while
+/// it reads. Matches on the directory id only, never the DN. An entry is planned as it arrives
+/// when its plan cannot depend on what comes later: in a full run, an entry without a manager or
+/// whose manager's entry was planned before it (so no cycle runs through it), and which does not
+/// take over another entry's employee number. The others wait for finish(), where managers are
+/// resolved against all records (and, incrementally, the people Cadre has from earlier runs); a
+/// manager outside the filter or in a cycle is reported and left as it is. Only a full run plans
+/// departures, in finish(). The records, `cadre` and `options` must outlive the planner and its
+/// changes (whose `record` points at the records). Not thread-safe.
+class SyncPlanner {
+ public:
+  SyncPlanner(const CadreState& cadre, const PlanOptions& options);
+  ~SyncPlanner();
+  SyncPlanner(const SyncPlanner&) = delete;
+  SyncPlanner& operator=(const SyncPlanner&) = delete;
+
+  /// Takes the next record read; appends to `ready` the changes that can be written now, in an
+  /// order where managers come first. A second record with a directory id seen before is
+  /// reported and skipped.
+  void add(const DirectoryRecord& record, std::vector<PlannedChange>& ready);
+  /// After the whole read: plans the records that waited (managers first) and, in a full run,
+  /// the departures of everyone not read (except `options.unreadableIds`/`unreadableDnKeys`),
+  /// then applies the disable guard. The plan's changes are those add() did not hand out; its
+  /// counts, errors and guard cover the whole run. Call once.
+  SyncPlan finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+/// The whole plan at once (SyncPlanner over `records`, every change in write order): what a run
+/// would do when it reads `records`.
 SyncPlan planSync(const std::vector<DirectoryRecord>& records, const CadreState& cadre,
                   const PlanOptions& options);
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "ldap_values.hpp"
+#include "plan_writer.hpp"
 #include "sync_fixture.hpp"
 
 namespace cadre::ldap::test {
@@ -137,6 +138,91 @@ TEST(DirectorySyncCases, AnIncrementalRunReadsOnlyWhatChangedSinceTheWatermark) 
   auto overlapping = cadre.sync->run(settingsFor(server), "ACME", {});
   EXPECT_EQ(overlapping.run.entriesRead, 12);
   EXPECT_EQ(overlapping.run.counts.unchanged, 12);
+}
+
+/// A chain of `count` people (each reporting to the one before, the first to nobody), written
+/// managers first: every one of them can be planned and written while the read goes on.
+std::vector<std::string> reportingChain(LdifBuilder& ldif, const std::string& ouDn, int count) {
+  std::vector<std::string> dns;
+  for (int i = 0; i < count; ++i) {
+    const std::string uid = "chain" + std::to_string(i);
+    dns.push_back(ldif.person(
+        person(uid, "Given", "Family " + std::to_string(i), "Sales", dns.empty() ? "" : dns.back()),
+        ouDn));
+  }
+  return dns;
+}
+
+// The reading thread is at most five feed batches (1,000 entries) ahead of the writes, and
+// people are written 500 at a time: after 1,700 entries, at least 500 were written, and the
+// last page (of 200) is still to be asked for.
+constexpr int kChainLength = 2000;
+constexpr std::size_t kKillAt = 1700;
+
+/// A server that pages through thousands of entries (slapd's default limit of 500 would also
+/// cap a paged search), read 200 at a time.
+SlapdServer bigServer(const std::string& ldif) {
+  SlapdServer::Options options;
+  options.sizeLimit = 500;
+  return SlapdServer(ldif, options);
+}
+const Keys kBigPages{{"ldap.pageSize", "200"}};
+
+TEST(DirectorySyncCases, AServerKilledAfterWritesBeganLeavesCadreAsItWas) {
+  LdifBuilder ldif;
+  const std::string people = ldif.organizationalUnit("people");
+  reportingChain(ldif, people, kChainLength);
+  SlapdServer server = bigServer(ldif.text());
+  SyncDatabase cadre("sqlite");
+  const std::string before = cadre.snapshot();
+  cadre.sync->observeReads([&server](std::size_t entries) {
+    if (entries == kKillAt) server.kill();
+  });
+  auto killed = cadre.sync->run(settingsFor(server, kBigPages), "ACME", {});
+  EXPECT_EQ(killed.run.outcome, RunOutcome::Failed);
+  EXPECT_EQ(killed.run.message.rfind("reading the directory failed; nothing was written: ", 0), 0u)
+      << killed.run.message;
+  // People were hired (the audit double keeps what the rolled-back transaction wrote)...
+  EXPECT_GE(cadre.audit.entries.size(), PlanWriter::kBatchSize);
+  // ...and rolled back with the run. (Not EXPECT_EQ: the snapshots are thousands of lines.)
+  EXPECT_TRUE(cadre.snapshot() == before);
+  EXPECT_EQ(cadre.count("SELECT COUNT(*) FROM territory_employees"), 0);
+
+  cadre.sync->observeReads({});
+  server.start();
+  auto next = cadre.sync->run(settingsFor(server, kBigPages), "ACME", {});
+  EXPECT_EQ(next.run.outcome, RunOutcome::Completed) << next.run.message;
+  EXPECT_EQ(next.run.counts.created, kChainLength);
+  EXPECT_EQ(cadre.count("SELECT COUNT(*) FROM territory_assignments WHERE manager_id IS NULL"), 1);
+}
+
+TEST(DirectorySyncCases, TheDisableGuardRollsBackWhatWasWrittenWhileReading) {
+  LdifBuilder ldif;
+  const std::string people = ldif.organizationalUnit("people");
+  const std::string others = ldif.organizationalUnit("others");
+  auto chain = reportingChain(ldif, people, kChainLength);
+  ldif.people(kChainLength / 2, others, "other");
+  SlapdServer server = bigServer(ldif.text());
+  SyncDatabase cadre("sqlite");
+  SyncRequest full;
+  full.full = true;
+  ASSERT_EQ(cadre.sync->run(settingsFor(server, kBigPages), "ACME", full).run.counts.created,
+            kChainLength * 3 / 2);
+  std::string changes;
+  for (const auto& dn : chain) changes += ldifReplace(dn, "mail", {"new@example.com"});
+  server.ldapmodify(changes);
+  const std::string before = cadre.snapshot();
+  const auto auditBefore = cadre.audit.entries.size();
+
+  // Only `people` is read: the chain's 2,000 updates are written as they are read, then the
+  // 1,000 in `others` would be terminated (a third of everyone): the guard stops the run.
+  Keys onlyPeople = kBigPages;
+  onlyPeople["ldap.baseDN"] = people;
+  auto stopped = cadre.sync->run(settingsFor(server, onlyPeople), "ACME", full);
+  EXPECT_EQ(stopped.run.outcome, RunOutcome::Stopped) << stopped.run.message;
+  EXPECT_GE(cadre.audit.entries.size() - auditBefore, PlanWriter::kBatchSize);
+  EXPECT_EQ(stopped.changes.size(), static_cast<std::size_t>(kChainLength * 3 / 2));
+  EXPECT_TRUE(cadre.snapshot() == before);
 }
 
 }  // namespace
