@@ -32,6 +32,10 @@ void HostRuntime::openDatabase() {
   db::PoolOptions pool;
   pool.maxConnections = static_cast<std::size_t>(config_.getInt("db.poolSize", 16));
   pool.sqliteCacheMiB = config_.getInt("db.sqlite.cacheMiB", pool.sqliteCacheMiB);
+  pool.sqliteCheckpointInterval = std::chrono::milliseconds(
+      config_.getInt("db.sqlite.checkpointMillis", pool.sqliteCheckpointInterval.count()));
+  if (pool.sqliteCheckpointInterval.count() < 0)
+    throw std::invalid_argument("db.sqlite.checkpointMillis must not be negative");
   if (pool.sqliteCacheMiB < 1 || pool.sqliteCacheMiB > kMaxSqliteCacheMiB) {
     throw std::invalid_argument("db.sqlite.cacheMiB must be between 1 and " +
                                 std::to_string(kMaxSqliteCacheMiB) + ", not " +

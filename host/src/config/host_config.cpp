@@ -23,6 +23,9 @@ const std::vector<ConfigKey>& hostConfigKeys() {
       {"db.poolSize", "16", "database connections per host"},
       {"db.sqlite.cacheMiB", "64",
        "SQLite only: the page cache of each connection, grown only as pages are read or written"},
+      {"db.sqlite.checkpointMillis", "1000",
+       "SQLite only: how often a background thread moves the write-ahead log into the database "
+       "file (0: SQLite does it inside the commit that fills the log)"},
       {"plugins.dir", "{exe}/../lib/cadre/plugins", "folder the plugins load from"},
       {"web.dir", "{exe}/../share/cadre/web", "folder of the web shell's files"},
       {"log.level", "information",

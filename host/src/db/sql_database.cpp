@@ -1,6 +1,7 @@
 #include "db/sql_database.hpp"
 
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include <Poco/Data/PostgreSQL/Connector.h>
@@ -14,6 +15,7 @@
 #include "db/connection_pool.hpp"
 #include "db/poco_transaction.hpp"
 #include "db/sqlite_statement.hpp"
+#include "db/wal_checkpointer.hpp"
 
 namespace cadre::db {
 namespace {
@@ -80,9 +82,12 @@ class PooledDatabase : public SqlDatabase {
                  const PoolOptions& options)
       : dialect_(dialect),
         description_(std::move(description)),
-        pool_(std::move(factory), options.maxConnections, options.acquireTimeout,
+        pool_(factory, options.maxConnections, options.acquireTimeout,
               dialect == SqlDialect::Sqlite ? ConnectionPool::Closer(finalizeCachedStatements)
-                                            : ConnectionPool::Closer()) {}
+                                            : ConnectionPool::Closer()) {
+    if (dialect == SqlDialect::Sqlite && options.sqliteCheckpointInterval.count() > 0)
+      checkpointer_.emplace(std::move(factory), options.sqliteCheckpointInterval);
+  }
 
   std::unique_ptr<Transaction> begin(TxMode mode) override {
     if (dialect_ == SqlDialect::Sqlite) {
@@ -126,7 +131,12 @@ class PooledDatabase : public SqlDatabase {
   std::string description_;
   ConnectionPool pool_;
   EventDispatch dispatch_;
+  std::optional<WalCheckpointer> checkpointer_;
 };
+
+/// The size the write-ahead log file is cut back to after a checkpoint (a sync of 100,000 people
+/// grows it past 100 MB).
+constexpr std::int64_t kWalSizeLimitBytes = 64LL * 1024 * 1024;
 
 SessionPtr openSqlite(const std::string& path, const PoolOptions& options) {
   try {
@@ -136,7 +146,11 @@ SessionPtr openSqlite(const std::string& path, const PoolOptions& options) {
                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
                "PRAGMA busy_timeout=" + std::to_string(options.busyTimeout.count()),
                // A negative cache_size is in KiB.
-               "PRAGMA cache_size=-" + std::to_string(options.sqliteCacheMiB * 1024)}) {
+               "PRAGMA cache_size=-" + std::to_string(options.sqliteCacheMiB * 1024),
+               // The WalCheckpointer, if any, checkpoints; the log shrinks back after a big write.
+               std::string("PRAGMA wal_autocheckpoint=") +
+                   (options.sqliteCheckpointInterval.count() > 0 ? "0" : "1000"),
+               "PRAGMA journal_size_limit=" + std::to_string(kWalSizeLimitBytes)}) {
         runSqlite(*session, pragma, {});
       }
     } catch (...) {

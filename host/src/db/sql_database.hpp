@@ -17,6 +17,9 @@ struct PoolOptions {
   std::chrono::milliseconds busyTimeout{5000};
   /// SQLite only: the page cache of each connection (PRAGMA cache_size), in MiB.
   std::int64_t sqliteCacheMiB = 64;
+  /// SQLite only: how often a thread of the database's own checkpoints the write-ahead log
+  /// (WalCheckpointer); 0 leaves it to SQLite, inside whichever commit fills the log.
+  std::chrono::milliseconds sqliteCheckpointInterval{1000};
 };
 
 /// Called for Transaction::publish, inside the publishing transaction.

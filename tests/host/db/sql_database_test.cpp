@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -335,6 +336,56 @@ TEST_P(SqlDatabaseTest, JobLocks) {
 
 INSTANTIATE_TEST_SUITE_P(Engines, SqlDatabaseTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
+
+/// Writes `rows` rows of 1 KB in one transaction.
+void writeKilobyteRows(SqlDatabase& db, int rows) {
+  db.inTransaction([rows](Transaction& tx) {
+    tx.execute("CREATE TABLE IF NOT EXISTS filler (id INTEGER PRIMARY KEY, text TEXT)");
+    for (int i = 0; i < rows; ++i)
+      tx.execute("INSERT INTO filler (text) VALUES (?)", {std::string(1024, 'x')});
+  });
+}
+
+std::uintmax_t sizeOf(const std::string& path) {
+  return std::filesystem::exists(path) ? std::filesystem::file_size(path) : 0;
+}
+
+TEST(SqliteDatabaseTest, ACommitLeavesTheCheckpointToTheBackgroundThread) {
+  Poco::TemporaryFile file;
+  PoolOptions options;
+  options.sqliteCheckpointInterval = std::chrono::hours(1);
+  auto db = openDatabase("sqlite:" + file.path(), options);
+  writeKilobyteRows(*db, 4000);
+  // SQLite's own checkpoint would have run inside the commit once the log passed 1,000 pages.
+  EXPECT_GT(sizeOf(file.path() + "-wal"), 4000u * 1024);
+  EXPECT_LT(sizeOf(file.path()), 100u * 1024);
+}
+
+TEST(SqliteDatabaseTest, TheBackgroundThreadMovesTheLogIntoTheDatabaseFile) {
+  Poco::TemporaryFile file;
+  PoolOptions options;
+  options.sqliteCheckpointInterval = std::chrono::milliseconds(20);
+  auto db = openDatabase("sqlite:" + file.path(), options);
+  writeKilobyteRows(*db, 4000);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (sizeOf(file.path()) < 4000u * 1024 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_GT(sizeOf(file.path()), 4000u * 1024);
+  EXPECT_EQ(
+      db->inTransaction(
+          [](Transaction& tx) { return tx.queryOne("SELECT COUNT(*) FROM filler")->getInt(0); },
+          TxMode::Read),
+      4000);
+}
+
+TEST(SqliteDatabaseTest, WithoutTheBackgroundThreadSqliteCheckpointsInTheCommit) {
+  Poco::TemporaryFile file;
+  PoolOptions options;
+  options.sqliteCheckpointInterval = std::chrono::milliseconds(0);
+  auto db = openDatabase("sqlite:" + file.path(), options);
+  writeKilobyteRows(*db, 4000);
+  EXPECT_GT(sizeOf(file.path()), 4000u * 1024);
+}
 
 TEST(SqliteDatabaseTest, EveryConnectionGetsThePageCacheOfTheOptions) {
   Poco::TemporaryFile file;
