@@ -118,10 +118,23 @@ Migration salesSchema() {
           }};
 }
 
+/// Most people hold no position (a directory sync's or an import's hires): the position index
+/// keeps only the assignments with one, which is all that its queries (position_id = ?) ask
+/// for, and a hire without a position writes one index entry fewer.
+Migration partialPositionIndex() {
+  return {3,
+          "the position index covers only assignments with a position",
+          {
+              "DROP INDEX territory_assignments_position",
+              "CREATE INDEX territory_assignments_position ON territory_assignments "
+              "(position_id, valid_from) WHERE position_id IS NOT NULL",
+          }};
+}
+
 }  // namespace
 
 std::vector<Migration> territoryMigrations() {
-  return {orgSchema(), salesSchema()};
+  return {orgSchema(), salesSchema(), partialPositionIndex()};
 }
 
 }  // namespace cadre::territory
