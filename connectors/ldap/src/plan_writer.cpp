@@ -59,6 +59,8 @@ bool PlanWriter::writeBatch(const std::vector<PlannedChange>& changes, std::size
   tx_.execute(std::string("SAVEPOINT ") + kBatchSavepoint);
   try {
     for (std::size_t i = first; i < last; ++i) write(changes[i], counts);
+    // Inside the savepoint: a failure to write the queue rolls the batch back like a refusal.
+    flushPeople();
     tx_.execute(std::string("RELEASE SAVEPOINT ") + kBatchSavepoint);
     return true;
   } catch (const std::exception&) {
@@ -82,6 +84,7 @@ void PlanWriter::writeAlone(const PlannedChange& change, SyncCounts& counts) {
   tx_.execute(std::string("SAVEPOINT ") + kSavepoint);
   try {
     write(change, counts);
+    flushPeople();
     tx_.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
   } catch (const std::exception& e) {
     tx_.execute(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint);
@@ -95,6 +98,7 @@ void PlanWriter::writeAlone(const PlannedChange& change, SyncCounts& counts) {
 void PlanWriter::write(const PlannedChange& change, SyncCounts& counts) {
   switch (change.status) {
     case StatusAction::Terminate:
+      flushPeople();  // forget() below would drop the queue
       org_.terminate(tx_, *change.employeeId, today_, kGoneReason, actor_);
       people_->forget();  // whoever it remembered as employed may not be any more
       store_.markDisabled(change.directoryId, *change.employeeId, "terminated", kGoneReason,
@@ -134,11 +138,6 @@ void PlanWriter::upsert(const PlannedChange& change, SyncCounts& counts) {
     }
   }
   auto outcome = people_->upsert(person);
-  if (auto hired = people_->lastHiredId()) {
-    // Their reports (written after them) find them here instead of asking the database.
-    employeeIds_[r.directoryId] = *hired;
-    newIds_.push_back(r.directoryId);
-  }
   if (outcome == territory::DirectoryOutcome::Reactivated && change.employeeId)
     store_.clearDisabled(*change.employeeId);
   if (change.status == StatusAction::None) count(change, outcome, counts);
@@ -165,11 +164,23 @@ void PlanWriter::count(const PlannedChange& change, territory::DirectoryOutcome 
 std::optional<std::int64_t> PlanWriter::employeeOf(const std::string& directoryId) {
   auto known = employeeIds_.find(directoryId);
   if (known != employeeIds_.end()) return known->second;
+  // The manager may be queued in the writer, with no id yet.
+  flushPeople();
+  known = employeeIds_.find(directoryId);
+  if (known != employeeIds_.end()) return known->second;
   auto found = org_.findByDirectoryId(tx_, directoryId);
   if (!found) return std::nullopt;
   employeeIds_[directoryId] = found->id;
   newIds_.push_back(directoryId);
   return found->id;
+}
+
+void PlanWriter::flushPeople() {
+  // Their reports (written after them) find them here instead of asking the database.
+  for (const auto& [directoryId, employeeId] : people_->flush()) {
+    employeeIds_[directoryId] = employeeId;
+    newIds_.push_back(directoryId);
+  }
 }
 
 }  // namespace cadre::ldap

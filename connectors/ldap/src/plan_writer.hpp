@@ -18,8 +18,10 @@ namespace cadre::ldap {
 /// them) is rolled back alone and reported with the DN, and the rest goes on: people are
 /// written in batches of kBatchSize under one savepoint, and a batch in which someone is
 /// refused is rolled back and written again one person per savepoint. (A savepoint per person
-/// made SQLite copy the pages each one touched to its statement journal.) Anything else (the
-/// database failing) propagates, and the caller rolls the whole run back.
+/// made SQLite copy the pages each one touched to its statement journal.) New people are queued
+/// by the territory writer and written together at the end of their batch, inside its
+/// savepoint, or before a manager among them is looked up. Anything else (the database failing)
+/// propagates, and the caller rolls the whole run back.
 class PlanWriter {
  public:
   /// How many people one savepoint covers when nobody is refused.
@@ -46,10 +48,12 @@ class PlanWriter {
   void count(const PlannedChange& change, territory::DirectoryOutcome outcome,
              SyncCounts& counts) const;
   std::optional<std::int64_t> employeeOf(const std::string& directoryId);
+  /// Writes the people the writer has queued and remembers their ids.
+  void flushPeople();
 
   Transaction& tx_;
   territory::OrgDirectory& org_;
-  /// Writes the people: new ones at the cost of their INSERTs.
+  /// Writes the people: new ones queued and written together when flushed (flushPeople).
   std::unique_ptr<territory::DirectoryWriter> people_;
   SyncStore store_;
   std::string today_;

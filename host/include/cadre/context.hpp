@@ -118,6 +118,12 @@ class CADRE_SDK_API AuditLog {
   virtual void record(Transaction& tx, const Request& request, const AuditEntry& entry) = 0;
   /// Records a change made by the system itself (a job, a sync, the CLI) under `actor`.
   virtual void recordSystem(Transaction& tx, const std::string& actor, const AuditEntry& entry) = 0;
+  /// Records many changes made by the system under `actor`, in order, as recordSystem does one
+  /// by one (which is what this default does; the host's log writes them in few statements).
+  virtual void recordSystemMany(Transaction& tx, const std::string& actor,
+                                const std::vector<AuditEntry>& entries) {
+    for (const auto& entry : entries) recordSystem(tx, actor, entry);
+  }
 };
 
 /// Read-only view of the host's configuration (file, then environment, then --set).

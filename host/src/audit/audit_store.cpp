@@ -1,5 +1,6 @@
 #include "audit/audit_store.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include <Poco/JSON/Object.h>
@@ -8,6 +9,11 @@
 
 namespace cadre::audit {
 namespace {
+
+constexpr const char* kAuditInsertInto =
+    "INSERT INTO audit_log (at, actor, actor_role, action, object_type, object_id, before_json, "
+    "after_json, outcome, client_address, request_id) VALUES ";
+constexpr const char* kAuditRowValues = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 SqlValue orNull(const std::string& text) {
   if (text.empty()) return nullptr;
@@ -70,15 +76,36 @@ void AuditStore::recordDenied(const Request& request, const std::string& reason)
   }
 }
 
+void AuditStore::recordSystemMany(Transaction& tx, const std::string& actor,
+                                  const std::vector<AuditEntry>& entries) {
+  for (std::size_t first = 0; first < entries.size(); first += kRowsPerInsert) {
+    const std::size_t last = std::min(first + kRowsPerInsert, entries.size());
+    std::string sql = kAuditInsertInto;
+    SqlParams params;
+    for (std::size_t i = first; i < last; ++i) {
+      if (i > first) sql += ", ";
+      sql += kAuditRowValues;
+      appendRow(params, entries[i], actor, "", "", "");
+    }
+    tx.execute(sql, params);
+  }
+}
+
 void AuditStore::insert(Transaction& tx, const AuditEntry& entry, const std::string& actor,
                         const std::string& actorRole, const std::string& clientAddress,
                         const std::string& requestId) {
-  tx.insert(
-      "INSERT INTO audit_log (at, actor, actor_role, action, object_type, object_id, before_json, "
-      "after_json, outcome, client_address, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {auth::isoUtc(clock_()), actor, orNull(actorRole), entry.action, entry.objectType,
-       entry.objectId, orNull(entry.beforeJson), orNull(entry.afterJson), entry.outcome,
-       orNull(clientAddress), orNull(requestId)});
+  SqlParams params;
+  appendRow(params, entry, actor, actorRole, clientAddress, requestId);
+  tx.insert(std::string(kAuditInsertInto) + kAuditRowValues, params);
+}
+
+void AuditStore::appendRow(SqlParams& params, const AuditEntry& entry, const std::string& actor,
+                           const std::string& actorRole, const std::string& clientAddress,
+                           const std::string& requestId) {
+  params.insert(params.end(),
+                {auth::isoUtc(clock_()), actor, orNull(actorRole), entry.action, entry.objectType,
+                 entry.objectId, orNull(entry.beforeJson), orNull(entry.afterJson), entry.outcome,
+                 orNull(clientAddress), orNull(requestId)});
 }
 
 AuditPage AuditStore::query(const AuditQuery& query) {

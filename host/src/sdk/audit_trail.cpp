@@ -14,4 +14,10 @@ AuditTrail systemTrail(AuditLog& log, const std::string& actor) {
   };
 }
 
+AuditBatchTrail systemBatchTrail(AuditLog& log, const std::string& actor) {
+  return [&log, actor](Transaction& tx, const std::vector<AuditEntry>& entries) {
+    log.recordSystemMany(tx, actor, entries);
+  };
+}
+
 }  // namespace cadre

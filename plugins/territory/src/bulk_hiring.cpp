@@ -1,5 +1,6 @@
 #include "bulk_hiring.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "cadre/dates.hpp"
@@ -20,10 +21,39 @@ std::string who(std::int64_t employeeId) {
   return "employee " + std::to_string(employeeId);
 }
 
+// What EmployeeStore::find(id, date) reads back after a hire, without reading it.
+EmployeeRecord hiredRecord(std::int64_t id, const NewEmployee& person, const Assignment& first) {
+  EmployeeRecord hired;
+  hired.id = id;
+  hired.employeeNumber = person.employeeNumber;
+  hired.givenName = person.givenName;
+  hired.familyName = person.familyName;
+  hired.email = person.email;
+  hired.phone = person.phone;
+  hired.status = "active";
+  hired.hireDate = first.validFrom;
+  hired.directoryId = person.directoryId;
+  hired.directoryDn = person.directoryDn;
+  hired.managerId = first.managerId;
+  hired.orgUnitId = first.orgUnitId;
+  hired.employmentType = first.employmentType;
+  hired.version = 1;
+  return hired;
+}
+
+AuditEntry hireEntry(std::int64_t id, const std::string& after) {
+  return {"territory.employee.hire", "employee", std::to_string(id), "", after};
+}
+
 }  // namespace
 
-BulkHiring::BulkHiring(Transaction& tx, AuditTrail audit, std::string actor)
-    : tx_(tx), employees_(tx), audit_(std::move(audit)), actor_(std::move(actor)) {}
+BulkHiring::BulkHiring(Transaction& tx, AuditTrail audit, std::string actor,
+                       AuditBatchTrail auditBatch)
+    : tx_(tx),
+      employees_(tx),
+      audit_(std::move(audit)),
+      actor_(std::move(actor)),
+      auditBatch_(std::move(auditBatch)) {}
 
 void BulkHiring::checkUnique(const NewEmployee& person) {
   if (!keysLoaded_) {
@@ -111,7 +141,7 @@ EmployeeRecord BulkHiring::hire(const NewEmployee& person, const Placement& plac
   return hired;
 }
 
-EmployeeRecord BulkHiring::hireNewcomer(const NewEmployee& person, const Placement& placement) {
+Assignment BulkHiring::firstAssignment(const Placement& placement) {
   const auto& date = placement.effectiveDate;
   Assignment first;
   first.employmentType = placement.employmentType.empty() ? "full_time" : placement.employmentType;
@@ -131,37 +161,76 @@ EmployeeRecord BulkHiring::hireNewcomer(const NewEmployee& person, const Placeme
   } else {
     first.managerId = defaultManager(first.orgUnitId, date);
   }
-  auto now = nowTimestamp();
-  auto id = employees_.insert(person, date);
-  employees_.addStatus(id, {"active", date, "hire", now, actor_});
-  first.employeeId = id;
   first.reason = "hire";
   first.validFrom = date;
   first.validTo = kOpenEnd;
-  first.recordedAt = now;
   first.recordedBy = actor_;
-  employees_.addAssignment(first);
+  return first;
+}
 
-  // What EmployeeStore::find(id, date) reads back now, without reading it.
-  EmployeeRecord hired;
-  hired.id = id;
-  hired.employeeNumber = person.employeeNumber;
-  hired.givenName = person.givenName;
-  hired.familyName = person.familyName;
-  hired.email = person.email;
-  hired.phone = person.phone;
-  hired.status = "active";
-  hired.hireDate = date;
-  hired.directoryId = person.directoryId;
-  hired.directoryDn = person.directoryDn;
-  hired.managerId = first.managerId;
-  hired.orgUnitId = first.orgUnitId;
-  hired.employmentType = first.employmentType;
-  hired.version = 1;
+EmployeeRecord BulkHiring::hireNewcomer(const NewEmployee& person, const Placement& placement) {
+  auto first = firstAssignment(placement);
+  auto now = nowTimestamp();
+  first.employeeId = employees_.insert(person, first.validFrom);
+  first.recordedAt = now;
+  employees_.addStatus(first.employeeId, {"active", first.validFrom, "hire", now, actor_});
+  employees_.addAssignment(first);
+  auto hired = hiredRecord(first.employeeId, person, first);
   auto after = employeeJsonText(hired);
   tx_.publish("territory.employee.hired", after);
-  audit_(tx_, {"territory.employee.hire", "employee", std::to_string(id), "", after});
+  audit_(tx_, hireEntry(hired.id, after));
   return hired;
+}
+
+void BulkHiring::queueNewcomer(const NewEmployee& person, const Placement& placement) {
+  queued_.push_back({person, firstAssignment(placement)});
+}
+
+std::vector<EmployeeRecord> BulkHiring::hireQueued() {
+  std::vector<QueuedHire> queued;
+  queued.swap(queued_);
+  std::vector<EmployeeRecord> hired;
+  hired.reserve(queued.size());
+  for (std::size_t first = 0; first < queued.size(); first += kRowsPerInsert) {
+    hireTogether(queued, first, std::min(first + kRowsPerInsert, queued.size()), hired);
+  }
+  return hired;
+}
+
+void BulkHiring::hireTogether(std::vector<QueuedHire>& queued, std::size_t first, std::size_t last,
+                              std::vector<EmployeeRecord>& hired) {
+  std::vector<NewHire> people;
+  for (std::size_t i = first; i < last; ++i) {
+    people.push_back({queued[i].person, queued[i].first.validFrom});
+  }
+  const auto ids = employees_.insertMany(people);
+  // The rows of one statement are recorded at one time.
+  const auto now = nowTimestamp();
+  std::vector<std::pair<std::int64_t, StatusChange>> statuses;
+  std::vector<Assignment> assignments;
+  for (std::size_t i = first; i < last; ++i) {
+    Assignment& assignment = queued[i].first;
+    assignment.employeeId = ids[i - first];
+    assignment.recordedAt = now;
+    statuses.push_back(
+        {assignment.employeeId, {"active", assignment.validFrom, "hire", now, actor_}});
+    assignments.push_back(assignment);
+  }
+  employees_.addStatuses(statuses);
+  employees_.addAssignments(assignments);
+  std::vector<AuditEntry> entries;
+  for (std::size_t i = first; i < last; ++i) {
+    auto record = hiredRecord(queued[i].first.employeeId, queued[i].person, queued[i].first);
+    auto after = employeeJsonText(record);
+    tx_.publish("territory.employee.hired", after);
+    entries.push_back(hireEntry(record.id, after));
+    hired.push_back(std::move(record));
+  }
+  if (auditBatch_) {
+    auditBatch_(tx_, entries);
+  } else {
+    for (const auto& entry : entries) audit_(tx_, entry);
+  }
 }
 
 }  // namespace cadre::territory

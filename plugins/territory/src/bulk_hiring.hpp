@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "cadre/audit_trail.hpp"
 #include "cadre/territory/org_directory.hpp"
@@ -26,8 +27,14 @@ namespace cadre::territory {
 /// hire the same people both ways and compare.
 class BulkHiring {
  public:
-  /// Works in `tx`, writes the audit entry of each hire to `audit` and records `actor`.
-  BulkHiring(Transaction& tx, AuditTrail audit, std::string actor);
+  /// People written by one INSERT of hireQueued: at most 10 values a row, far below the bound
+  /// values a statement may have on SQLite and PostgreSQL.
+  static constexpr std::size_t kRowsPerInsert = 500;
+
+  /// Works in `tx`, writes the audit entry of each hire to `audit` and records `actor`. The
+  /// entries of hireQueued go to `auditBatch` together, or one by one to `audit` without it.
+  BulkHiring(Transaction& tx, AuditTrail audit, std::string actor,
+             AuditBatchTrail auditBatch = nullptr);
 
   /// Hires a person without a position or user: the employee, the "active" status and the
   /// first assignment from the placement's date, the territory.employee.hired event and the
@@ -36,8 +43,28 @@ class BulkHiring {
   /// hire() for a caller that has just found the employee number and the directory id free in
   /// the database (in this transaction): nothing else about them is asked or remembered.
   EmployeeRecord hireNewcomer(const NewEmployee& person, const Placement& placement);
+  /// hireNewcomer() in two steps: checks the person now (the same refusals) and keeps them for
+  /// hireQueued(), writing nothing. Nobody can name a queued person as manager: their id is
+  /// not known until hireQueued().
+  void queueNewcomer(const NewEmployee& person, const Placement& placement);
+  /// Writes everyone queued as hireNewcomer() would one after another: the same rows, events
+  /// and audit entries in queue order, each table written kRowsPerInsert people to an INSERT.
+  /// Returns them in queue order and empties the queue, also when an INSERT throws (a database
+  /// error, such as a number taken after all, which the caller rolls back).
+  std::vector<EmployeeRecord> hireQueued();
 
  private:
+  /// A person checked by queueNewcomer, with the first assignment the rules gave them.
+  struct QueuedHire {
+    NewEmployee person;
+    Assignment first;
+  };
+
+  /// The first assignment of a newcomer by the rules of a hire; throws their refusals.
+  Assignment firstAssignment(const Placement& placement);
+  /// Writes queued[first, last) and appends them to `hired`.
+  void hireTogether(std::vector<QueuedHire>& queued, std::size_t first, std::size_t last,
+                    std::vector<EmployeeRecord>& hired);
   void checkUnique(const NewEmployee& person);
   void checkUnitOpen(std::int64_t orgUnitId, const std::string& date);
   void checkManagerEmployed(std::int64_t managerId, const std::string& date);
@@ -47,6 +74,8 @@ class BulkHiring {
   EmployeeStore employees_;
   AuditTrail audit_;
   std::string actor_;
+  AuditBatchTrail auditBatch_;
+  std::vector<QueuedHire> queued_;
   bool keysLoaded_ = false;
   std::unordered_map<std::string, std::int64_t> idOfNumber_;
   std::unordered_map<std::string, std::int64_t> idOfDirectoryId_;

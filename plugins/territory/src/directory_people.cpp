@@ -7,10 +7,11 @@
 
 namespace cadre::territory {
 
-DirectoryPeople::DirectoryPeople(Transaction& tx, AuditTrail audit, std::string actor,
-                                 std::string effectiveDate)
+DirectoryPeople::DirectoryPeople(Transaction& tx, AuditTrail audit, AuditBatchTrail auditBatch,
+                                 std::string actor, std::string effectiveDate)
     : tx_(tx),
       audit_(std::move(audit)),
+      auditBatch_(std::move(auditBatch)),
       actor_(std::move(actor)),
       effectiveDate_(std::move(effectiveDate)) {}
 
@@ -39,37 +40,51 @@ bool DirectoryPeople::mayBeKnown(const DirectoryPerson& person) {
 }
 
 DirectoryOutcome DirectoryPeople::upsert(const DirectoryPerson& person) {
-  lastHiredId_.reset();
   const bool known = mayBeKnown(person);
   // Whatever happens below, these keys may be taken from now on.
   takenDirectoryIds_.insert(person.directoryId);
   takenNumbers_.insert(person.employeeNumber);
-  if (!known && person.orgUnitId) return hire(person);
+  if (!known && person.orgUnitId) return queue(person);
+  // The database is asked below: it must have the queued people, or one of them with this
+  // person's number or directory id would be found by the unique constraint, not by the rules.
+  writeQueue();
   Workforce workforce(tx_, audit_, actor_);
   if (workforce.employeeOfDirectoryPerson(person, effectiveDate_) || !person.orgUnitId ||
       EmployeeStore(tx_).idOfNumber(person.employeeNumber)) {
     // Someone Cadre has, or a refusal (no org unit, a taken number) Workforce words.
     auto outcome = workforce.upsertFromDirectory(person, effectiveDate_);
-    // A re-activated manager or unit head is employed again: ask the database again.
-    if (outcome == DirectoryOutcome::Reactivated) forget();
+    // A re-activated manager or unit head is employed again: ask the database again. (The
+    // queue is empty: it was written above.)
+    if (outcome == DirectoryOutcome::Reactivated) hiring_.reset();
     return outcome;
   }
   ++hiresAsked_;
-  return hire(person);
+  return queue(person);
 }
 
-DirectoryOutcome DirectoryPeople::hire(const DirectoryPerson& person) {
-  if (!hiring_) hiring_.emplace(tx_, audit_, actor_);
+DirectoryOutcome DirectoryPeople::queue(const DirectoryPerson& person) {
+  if (!hiring_) hiring_.emplace(tx_, audit_, actor_, auditBatch_);
   NewEmployee fresh{person.employeeNumber, person.givenName,   person.familyName,  person.email,
                     person.phone,          person.directoryId, person.directoryDn, std::nullopt};
   Placement placement{std::nullopt, person.orgUnitId, person.managerId,
                       "full_time",  effectiveDate_,   "hire"};
-  lastHiredId_ = hiring_->hireNewcomer(fresh, placement).id;
+  hiring_->queueNewcomer(fresh, placement);
   return DirectoryOutcome::Created;
+}
+
+void DirectoryPeople::writeQueue() {
+  if (!hiring_) return;
+  for (const auto& hired : hiring_->hireQueued()) hired_.emplace_back(hired.directoryId, hired.id);
+}
+
+std::vector<std::pair<std::string, std::int64_t>> DirectoryPeople::flush() {
+  writeQueue();
+  return std::exchange(hired_, {});
 }
 
 void DirectoryPeople::forget() {
   hiring_.reset();
+  hired_.clear();
 }
 
 }  // namespace cadre::territory

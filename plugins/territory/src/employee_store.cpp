@@ -3,6 +3,7 @@
 #include "cadre/sql_values.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "org_sql.hpp"
 
@@ -19,6 +20,49 @@ constexpr const char* kEmployeeSelect =
     "a.manager_id, a.org_unit_id, a.position_id, a.employment_type "
     "FROM territory_employees e LEFT JOIN territory_assignments a ON a.employee_id = e.id "
     "AND a.valid_from <= ? AND a.valid_to > ? ";
+
+// The INSERTs of a hire, as heads and the placeholders of one row, so that one row and many
+// are the same SQL.
+constexpr const char* kEmployeeInsertHead =
+    "INSERT INTO territory_employees (employee_number, given_name, family_name, email, phone, "
+    "hire_date, termination_date, directory_id, directory_dn, user_id, version) VALUES ";
+constexpr const char* kEmployeeRowValues = "(?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 1)";
+constexpr const char* kStatusInsertHead =
+    "INSERT INTO territory_status_changes (employee_id, status, effective_on, reason, "
+    "recorded_at, recorded_by) VALUES ";
+constexpr const char* kStatusRowValues = "(?, ?, ?, ?, ?, ?)";
+constexpr const char* kAssignmentInsertHead =
+    "INSERT INTO territory_assignments (employee_id, position_id, org_unit_id, manager_id, "
+    "employment_type, reason, valid_from, valid_to, recorded_at, recorded_by) VALUES ";
+constexpr const char* kAssignmentRowValues = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+// `head` and `rows` copies of `row`, separated by commas.
+std::string manyRowsSql(const char* head, const char* row, std::size_t rows) {
+  std::string sql = head;
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (i > 0) sql += ", ";
+    sql += row;
+  }
+  return sql;
+}
+
+void appendEmployeeValues(SqlParams& params, const NewEmployee& person,
+                          const std::string& hireDate) {
+  params.insert(params.end(), {person.employeeNumber, person.givenName, person.familyName,
+                               person.email, person.phone, hireDate, textOrNull(person.directoryId),
+                               person.directoryDn, nullable(person.userId)});
+}
+
+void appendStatusValues(SqlParams& params, std::int64_t id, const StatusChange& change) {
+  params.insert(params.end(), {id, change.status, change.effectiveOn, change.reason,
+                               change.recordedAt, change.recordedBy});
+}
+
+void appendAssignmentValues(SqlParams& params, const Assignment& a) {
+  params.insert(params.end(),
+                {a.employeeId, nullable(a.positionId), a.orgUnitId, nullable(a.managerId),
+                 a.employmentType, a.reason, a.validFrom, a.validTo, a.recordedAt, a.recordedBy});
+}
 
 EmployeeRecord recordOf(const SqlRow& row) {
   EmployeeRecord e;
@@ -175,12 +219,24 @@ bool EmployeeStore::smallSubtree(std::int64_t orgUnitId, const std::string& asOf
 }
 
 std::int64_t EmployeeStore::insert(const NewEmployee& person, const std::string& hireDate) {
-  return tx_.insert(
-      "INSERT INTO territory_employees (employee_number, given_name, family_name, email, phone, "
-      "hire_date, termination_date, directory_id, directory_dn, user_id, version) "
-      "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 1)",
-      {person.employeeNumber, person.givenName, person.familyName, person.email, person.phone,
-       hireDate, textOrNull(person.directoryId), person.directoryDn, nullable(person.userId)});
+  SqlParams params;
+  appendEmployeeValues(params, person, hireDate);
+  return tx_.insert(std::string(kEmployeeInsertHead) + kEmployeeRowValues, params);
+}
+
+std::vector<std::int64_t> EmployeeStore::insertMany(const std::vector<NewHire>& hires) {
+  SqlParams params;
+  for (const auto& hire : hires) appendEmployeeValues(params, hire.person, hire.hireDate);
+  // RETURNING promises no order, so the ids are matched by employee number.
+  auto rows = tx_.query(manyRowsSql(kEmployeeInsertHead, kEmployeeRowValues, hires.size()) +
+                            " RETURNING id, employee_number",
+                        params);
+  std::unordered_map<std::string, std::int64_t> idOfNumber;
+  for (const auto& row : rows) idOfNumber.emplace(row.getString(1), row.getInt(0));
+  std::vector<std::int64_t> ids;
+  ids.reserve(hires.size());
+  for (const auto& hire : hires) ids.push_back(idOfNumber.at(hire.person.employeeNumber));
+  return ids;
 }
 
 void EmployeeStore::updateMasterData(std::int64_t id, const EmployeeMasterData& data) {
@@ -203,10 +259,15 @@ void EmployeeStore::bumpVersion(std::int64_t id) {
 }
 
 void EmployeeStore::addStatus(std::int64_t id, const StatusChange& change) {
-  tx_.insert(
-      "INSERT INTO territory_status_changes (employee_id, status, effective_on, reason, "
-      "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
-      {id, change.status, change.effectiveOn, change.reason, change.recordedAt, change.recordedBy});
+  SqlParams params;
+  appendStatusValues(params, id, change);
+  tx_.insert(std::string(kStatusInsertHead) + kStatusRowValues, params);
+}
+
+void EmployeeStore::addStatuses(const std::vector<std::pair<std::int64_t, StatusChange>>& changes) {
+  SqlParams params;
+  for (const auto& [id, change] : changes) appendStatusValues(params, id, change);
+  tx_.execute(manyRowsSql(kStatusInsertHead, kStatusRowValues, changes.size()), params);
 }
 
 std::vector<StatusChange> EmployeeStore::statusChanges(std::int64_t id) {
@@ -249,12 +310,15 @@ std::vector<Assignment> EmployeeStore::assignments(std::int64_t employeeId) {
 }
 
 std::int64_t EmployeeStore::addAssignment(const Assignment& a) {
-  return tx_.insert(
-      "INSERT INTO territory_assignments (employee_id, position_id, org_unit_id, manager_id, "
-      "employment_type, reason, valid_from, valid_to, recorded_at, recorded_by) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {a.employeeId, nullable(a.positionId), a.orgUnitId, nullable(a.managerId), a.employmentType,
-       a.reason, a.validFrom, a.validTo, a.recordedAt, a.recordedBy});
+  SqlParams params;
+  appendAssignmentValues(params, a);
+  return tx_.insert(std::string(kAssignmentInsertHead) + kAssignmentRowValues, params);
+}
+
+void EmployeeStore::addAssignments(const std::vector<Assignment>& assignments) {
+  SqlParams params;
+  for (const auto& a : assignments) appendAssignmentValues(params, a);
+  tx_.execute(manyRowsSql(kAssignmentInsertHead, kAssignmentRowValues, assignments.size()), params);
 }
 
 void EmployeeStore::endAssignment(std::int64_t assignmentId, const std::string& validTo) {

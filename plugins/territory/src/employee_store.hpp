@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cadre/database.hpp"
@@ -32,6 +33,12 @@ struct StatusChange {
   std::string reason;
   std::string recordedAt;
   std::string recordedBy;
+};
+
+/// A new employee and the date they are hired on, for EmployeeStore::insertMany.
+struct NewHire {
+  NewEmployee person;
+  std::string hireDate;
 };
 
 /// Filters of an employee list; unset ones do not filter.
@@ -68,17 +75,24 @@ class EmployeeStore {
   std::vector<EmployeeRecord> withDirectoryId(const std::string& asOf);
 
   std::int64_t insert(const NewEmployee& person, const std::string& hireDate);
+  /// insert() for each of `hires` in one statement; their ids in the order given. The employee
+  /// numbers must differ from each other (a taken one fails as insert() would).
+  std::vector<std::int64_t> insertMany(const std::vector<NewHire>& hires);
   void updateMasterData(std::int64_t id, const EmployeeMasterData& data);
   void setTerminationDate(std::int64_t id, const std::optional<std::string>& date);
   void bumpVersion(std::int64_t id);
 
   void addStatus(std::int64_t id, const StatusChange& change);
+  /// addStatus() for each (employee id, change), in order, in one statement.
+  void addStatuses(const std::vector<std::pair<std::int64_t, StatusChange>>& changes);
   std::vector<StatusChange> statusChanges(std::int64_t id);
 
   std::optional<Assignment> assignmentOn(std::int64_t employeeId, const std::string& date);
   std::optional<Assignment> latestAssignment(std::int64_t employeeId);
   std::vector<Assignment> assignments(std::int64_t employeeId);
   std::int64_t addAssignment(const Assignment& assignment);
+  /// addAssignment() for each, in order, in one statement.
+  void addAssignments(const std::vector<Assignment>& assignments);
   void endAssignment(std::int64_t assignmentId, const std::string& validTo);
   /// Who holds a position on `date` or later (a planned hire counts), if anyone.
   std::optional<std::int64_t> positionHolderFrom(std::int64_t positionId, const std::string& date,

@@ -107,7 +107,8 @@ DirectoryOutcome OrgDirectoryProvider::upsertFromDirectory(Transaction& tx,
 
 std::unique_ptr<DirectoryWriter> OrgDirectoryProvider::directoryWriter(
     Transaction& tx, const std::string& effectiveDate, const std::string& actor) {
-  return std::make_unique<DirectoryPeople>(tx, systemTrail(audit_, actor), actor, effectiveDate);
+  return std::make_unique<DirectoryPeople>(tx, systemTrail(audit_, actor),
+                                           systemBatchTrail(audit_, actor), actor, effectiveDate);
 }
 
 EmployeeRecord OrgDirectoryProvider::linkUser(Transaction& tx, std::int64_t employeeId,

@@ -286,6 +286,32 @@ TEST_P(DirectorySyncTest, APersonTheTerritoryRulesRefuseIsLeftOutAloneAndTheRest
   EXPECT_EQ(cadre_.employees().at(hoa.directoryId).status, "terminated");
 }
 
+TEST_P(DirectorySyncTest, TwoNewEntriesWithOneEmployeeNumberHireOneAndRefuseTheOtherBy409) {
+  ASSERT_EQ(run().run.counts.created, 25);
+  LdifBuilder added;
+  auto twinPerson = person("lan2", "Lan", "Trần Thị", "Sales");
+  twinPerson.employeeNumber = "E-lan";
+  const std::string lan = added.person(person("lan", "Lan", "Trần", "Sales"), tree_.people);
+  const std::string twin = added.person(twinPerson, tree_.people);
+  const std::string tam = added.person(person("tam", "Tâm", "Lê", "Sales"), tree_.people);
+  server_.ldapadd(added.text().substr(added.text().find("\n\n") + 2));  // without the base entry
+
+  auto result = run();
+  EXPECT_EQ(result.run.outcome, RunOutcome::Completed) << result.run.message;
+  EXPECT_EQ(result.run.counts.created, 2);
+  auto refused =
+      std::find_if(result.run.counts.errors.begin(), result.run.counts.errors.end(),
+                   [](const EntryError& e) { return e.message.rfind("employee number", 0) == 0; });
+  ASSERT_NE(refused, result.run.counts.errors.end());
+  // The directory's order decides which of the two comes first.
+  const std::string hired = refused->dn == twin ? lan : twin;
+  EXPECT_EQ(refused->message,
+            "employee number 'E-lan' belongs to employee " + std::to_string(employee(hired).id));
+  EXPECT_EQ(cadre_.employees().count(entryUuid(refused->dn)), 0u);  // nothing of theirs is left
+  EXPECT_EQ(employee(tam).familyName, "Lê");
+  EXPECT_EQ(cadre_.count("SELECT COUNT(*) FROM territory_employees"), 27);
+}
+
 LDAP_SYNC_ON_EVERY_ENGINE(DirectorySyncTest);
 
 }  // namespace

@@ -144,6 +144,74 @@ TEST_P(AuditStoreTest, PagesNewestFirst) {
   EXPECT_EQ(store_.query(query).nextBeforeId, std::nullopt);
 }
 
+// Entries of a batch, some with before and after, one denied, enough for three statements.
+std::vector<AuditEntry> batchOfEntries(std::size_t count) {
+  std::vector<AuditEntry> entries;
+  for (std::size_t i = 0; i < count; ++i) {
+    AuditEntry e{"territory.employee.hire", "employee", std::to_string(i + 1), "", ""};
+    if (i % 3 == 1) e.afterJson = R"({"n":)" + std::to_string(i) + "}";
+    if (i % 7 == 2) e.beforeJson = R"({"was":"x"})";
+    if (i == 5) e.outcome = "denied";
+    entries.push_back(e);
+  }
+  return entries;
+}
+
+// Every column but the id, in id order.
+std::vector<std::vector<SqlValue>> auditRows(Transaction& tx) {
+  std::vector<std::vector<SqlValue>> rows;
+  for (const auto& row :
+       tx.query("SELECT at, actor, actor_role, action, object_type, object_id, before_json, "
+                "after_json, outcome, client_address, request_id FROM audit_log ORDER BY id")) {
+    std::vector<SqlValue> values;
+    for (std::size_t c = 0; c < row.size(); ++c) values.push_back(row.value(c));
+    rows.push_back(values);
+  }
+  return rows;
+}
+
+TEST_P(AuditStoreTest, ManySystemEntriesAreTheRowsRecordSystemWritesOneByOne) {
+  const auto entries = batchOfEntries(2 * AuditStore::kRowsPerInsert + 7);
+  // A clock that moves a second each time it is read: each row must be stamped as it is added.
+  const auto start = now_;
+  AuditStore ticking{host_.db(), [this] {
+                       auto at = now_;
+                       now_ += std::chrono::seconds(1);
+                       return at;
+                     }};
+  std::vector<std::vector<SqlValue>> oneByOne;
+  std::vector<std::vector<SqlValue>> together;
+  {
+    auto tx = host_.db().begin();
+    for (const auto& e : entries) ticking.recordSystem(*tx, "ldap-sync", e);
+    oneByOne = auditRows(*tx);
+  }  // rolled back
+  now_ = start;
+  host_.db().inTransaction(
+      [&](Transaction& tx) { ticking.recordSystemMany(tx, "ldap-sync", entries); });
+  {
+    auto tx = host_.db().begin(TxMode::Read);
+    together = auditRows(*tx);
+  }
+  ASSERT_EQ(together.size(), entries.size());
+  EXPECT_EQ(together, oneByOne);
+  EXPECT_EQ(std::get<std::string>(together.back()[0]), "2026-01-01T00:16:46.000Z");
+  AuditQuery sixth;
+  sixth.objectId = "6";
+  AuditRecord denied = store_.query(sixth).items.at(0);
+  EXPECT_EQ(denied.outcome, "denied");
+  EXPECT_EQ(denied.actorRole, "");
+}
+
+TEST_P(AuditStoreTest, ManySystemEntriesRollBackWithTheirTransaction) {
+  {
+    auto tx = host_.db().begin();
+    store_.recordSystemMany(*tx, "cli", batchOfEntries(3));
+    store_.recordSystemMany(*tx, "cli", {});
+  }
+  EXPECT_TRUE(store_.query({}).items.empty());
+}
+
 CADRE_ON_EVERY_ENGINE(AuditStoreTest);
 
 }  // namespace

@@ -1,11 +1,14 @@
-// BulkHiring (the employee import's hiring path) against Workforce::hire: the same people hired
-// both ways leave the same rows and events, and the same broken rules are refused alike.
+// BulkHiring (the employee import's and the directory sync's hiring path) against
+// Workforce::hire: the same people hired one by one, queued and written together, or by
+// Workforce leave the same rows, events and audit entries, and broken rules are refused alike.
 #include "bulk_hiring.hpp"
 
 #include <functional>
 
 #include <gtest/gtest.h>
 
+#include "employee_json.hpp"
+#include "employee_store.hpp"
 #include "org_database.hpp"
 #include "org_tree.hpp"
 #include "workforce.hpp"
@@ -57,6 +60,15 @@ HireFunction byBulkHiring(OrgDatabase& org, std::unique_ptr<BulkHiring>& hiring)
   };
 }
 
+// Queues the person and writes the queue at once: its refusals and rows, one person at a time.
+HireFunction byQueuedHire(OrgDatabase& org, std::unique_ptr<BulkHiring>& hiring) {
+  return [&org, &hiring](Transaction& tx, const NewEmployee& person, const Placement& placement) {
+    if (!hiring) hiring = std::make_unique<BulkHiring>(tx, org.trail(), "tester", org.batchTrail());
+    hiring->queueNewcomer(person, placement);
+    return hiring->hireQueued().at(0);
+  };
+}
+
 /// Every row the hires wrote, without the time they were recorded at.
 std::vector<std::string> rowsOf(OrgDatabase& org) {
   std::vector<std::string> out;
@@ -91,6 +103,9 @@ struct Outcome {
 
 using People = std::vector<std::pair<NewEmployee, Placement>>;
 
+/// How a test hires.
+enum class Way { Workforce, Bulk, Queued };
+
 /// The org's ids are the same in every fresh database, so the people can name them.
 const Org kOrg{1, 2, 1};
 
@@ -98,14 +113,16 @@ const Org kOrg{1, 2, 1};
 class BulkHiringTest : public ::testing::TestWithParam<std::string> {
  protected:
   /// Hires `people` in one transaction, and each of `refused` in a transaction of its own.
-  Outcome hireAll(bool bulk, const People& people, const People& refused) {
+  Outcome hireAll(Way way, const People& people, const People& refused) {
     OrgDatabase org(GetParam());
     auto made = makeOrg(org);
     EXPECT_EQ(made.acme, kOrg.acme);
     EXPECT_EQ(made.north, kOrg.north);
     EXPECT_EQ(made.boss, kOrg.boss);
     std::unique_ptr<BulkHiring> hiring;
-    auto hire = bulk ? byBulkHiring(org, hiring) : byWorkforce(org);
+    auto hire = way == Way::Bulk     ? byBulkHiring(org, hiring)
+                : way == Way::Queued ? byQueuedHire(org, hiring)
+                                     : byWorkforce(org);
     Outcome outcome;
     if (!people.empty()) {
       org.db().inTransaction([&](Transaction& tx) {
@@ -127,7 +144,50 @@ class BulkHiringTest : public ::testing::TestWithParam<std::string> {
     outcome.audit = org.audit;
     return outcome;
   }
+
+  /// Queues `people` and writes them with one hireQueued in one transaction; what it returns
+  /// must be what the database reads back.
+  Outcome hireTogether(const People& people, int& auditBatches) {
+    OrgDatabase org(GetParam());
+    makeOrg(org);
+    org.db().inTransaction([&](Transaction& tx) {
+      BulkHiring hiring(tx, org.trail(), "tester", org.batchTrail());
+      for (const auto& [person, placement] : people) hiring.queueNewcomer(person, placement);
+      const auto hired = hiring.hireQueued();
+      EXPECT_TRUE(hiring.hireQueued().empty());
+      ASSERT_EQ(hired.size(), people.size());
+      for (std::size_t i = 0; i < hired.size(); ++i) {
+        EXPECT_EQ(hired[i].employeeNumber, people[i].first.employeeNumber);
+        auto stored = EmployeeStore(tx).find(hired[i].id, hired[i].hireDate);
+        ASSERT_TRUE(stored);
+        EXPECT_EQ(employeeJsonText(hired[i]), employeeJsonText(*stored));
+      }
+    });
+    auditBatches = org.auditBatches;
+    return {rowsOf(org), org.events, org.audit, {}};
+  }
 };
+
+/// `count` newcomers: some with a directory id, under the default manager or E0, of every
+/// employment type, hired on two dates.
+People newcomers(std::size_t count) {
+  const std::vector<std::string> types{"", "part_time", "contractor", "intern", "temporary"};
+  People people;
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto n = std::to_string(i + 1);
+    NewEmployee person{"N" + n, "Given " + n, "Family", "", "", "", "", std::nullopt};
+    if (i % 3 == 0) person.directoryId = "dir-" + n;
+    if (i % 4 == 0) person.email = "n" + n + "@example.com";
+    Placement placement{std::nullopt,
+                        i % 2 ? kOrg.north : kOrg.acme,
+                        i % 5 == 1 ? std::optional<std::int64_t>(kOrg.boss) : std::nullopt,
+                        types[i % types.size()],
+                        i % 7 ? "2020-02-01" : "2021-07-15",
+                        "hire"};
+    people.emplace_back(person, placement);
+  }
+  return people;
+}
 
 TEST_P(BulkHiringTest, TheSamePeopleHiredBothWaysLeaveTheSameRowsEventsAndAudit) {
   People people{{{"E1", "Thị Lan", "Trần", "lan@example.vn", "+84 1", "dir-1", "", std::nullopt},
@@ -136,11 +196,15 @@ TEST_P(BulkHiringTest, TheSamePeopleHiredBothWaysLeaveTheSameRowsEventsAndAudit)
                  {std::nullopt, kOrg.north, kOrg.boss, "part_time", "2020-03-01", "hire"}},
                 {{"E3", "Siti", "Rahayu", "", "", "", "", std::nullopt},
                  {std::nullopt, kOrg.acme, 3, "contractor", "2020-06-01", "hire"}}};
-  auto workforce = hireAll(false, people, {});
-  auto bulk = hireAll(true, people, {});
+  auto workforce = hireAll(Way::Workforce, people, {});
+  auto bulk = hireAll(Way::Bulk, people, {});
+  auto queued = hireAll(Way::Queued, people, {});
   EXPECT_EQ(bulk.rows, workforce.rows);
   EXPECT_EQ(bulk.events, workforce.events);
   EXPECT_EQ(bulk.audit, workforce.audit);
+  EXPECT_EQ(queued.rows, workforce.rows);
+  EXPECT_EQ(queued.events, workforce.events);
+  EXPECT_EQ(queued.audit, workforce.audit);
   ASSERT_EQ(bulk.events.size(), 4u);
   // E1 got the head of ACME, above NORTH, as manager; E3 reports to E2.
   EXPECT_NE(bulk.events[1].find("\"managerId\":1,"), std::string::npos) << bulk.events[1];
@@ -160,9 +224,13 @@ TEST_P(BulkHiringTest, BrokenRulesAreRefusedAlike) {
                   {std::nullopt, std::nullopt, std::nullopt, "", "2020-02-01", "hire"}},
                  {{"E5", "Unknown", "Manager", "", "", "", "", std::nullopt},
                   {std::nullopt, kOrg.north, 999, "", "2020-02-01", "hire"}}};
-  auto workforce = hireAll(false, {}, refused);
-  auto bulk = hireAll(true, {}, refused);
+  auto workforce = hireAll(Way::Workforce, {}, refused);
+  auto bulk = hireAll(Way::Bulk, {}, refused);
+  // A newcomer's number is checked by the caller (DirectoryPeople): all but the taken one.
+  auto queued = hireAll(Way::Queued, {}, People(refused.begin() + 1, refused.end()));
   EXPECT_EQ(bulk.refusals, workforce.refusals);
+  EXPECT_EQ(queued.refusals,
+            std::vector<std::string>(workforce.refusals.begin() + 1, workforce.refusals.end()));
   EXPECT_EQ(workforce.refusals,
             (std::vector<std::string>{"409 employee number 'E0' belongs to employee 1 ",
                                       "422 org unit 2 is not open on 2018-02-01 orgUnitId",
@@ -171,6 +239,19 @@ TEST_P(BulkHiringTest, BrokenRulesAreRefusedAlike) {
                                       "422 an org unit or a position is required orgUnitId",
                                       "422 employee 999 is not employed on 2020-02-01 managerId"}));
   EXPECT_EQ(bulk.rows, workforce.rows);
+  EXPECT_EQ(queued.rows, workforce.rows);
+}
+
+TEST_P(BulkHiringTest, PeopleQueuedAndWrittenTogetherAreTheRowsEventsAndAuditOfOneByOne) {
+  const auto people = newcomers(BulkHiring::kRowsPerInsert + 21);
+  auto workforce = hireAll(Way::Workforce, people, {});
+  int auditBatches = 0;
+  auto together = hireTogether(people, auditBatches);
+  EXPECT_EQ(together.rows, workforce.rows);
+  EXPECT_EQ(together.events, workforce.events);
+  EXPECT_EQ(together.audit, workforce.audit);
+  EXPECT_EQ(together.audit.size(), people.size() + 1);  // and E0's
+  EXPECT_EQ(auditBatches, 2);
 }
 
 TERRITORY_ON_EVERY_ENGINE(BulkHiringTest);

@@ -35,8 +35,17 @@ class OrgDatabase {
     };
   }
 
+  /// trail() for entries written together; counts the batches.
+  AuditBatchTrail batchTrail() {
+    return [this](Transaction& tx, const std::vector<AuditEntry>& entries) {
+      ++auditBatches;
+      for (const auto& entry : entries) trail()(tx, entry);
+    };
+  }
+
   std::vector<std::string> events;
   std::vector<std::string> audit;
+  int auditBatches = 0;
 
  private:
   cadre::test::TestDatabase store_;

@@ -106,11 +106,17 @@ TEST_P(OrgDirectoryTest, TheDirectoryWriterHiresAndRefusesAsUpsertFromDirectoryD
   org_.db().inTransaction([&](Transaction& tx) {
     auto writer = directory_.directoryWriter(tx, "2024-01-01", "ldap-sync");
     EXPECT_EQ(writer->upsert(lan()), DirectoryOutcome::Created);
+    EXPECT_EQ(directory_.findByDirectoryId(tx, "6f1c-uuid"), std::nullopt);  // only queued
+    EXPECT_EQ(audit_.entries, 0);
+    const auto written = writer->flush();
     EXPECT_EQ(audit_.last, "ldap-sync territory.employee.hire");
     const auto boss = directory_.findByDirectoryId(tx, "6f1c-uuid")->id;
+    EXPECT_EQ(written, (std::vector<std::pair<std::string, std::int64_t>>{{"6f1c-uuid", boss}}));
+    EXPECT_TRUE(writer->flush().empty());
     DirectoryPerson rep{"88bb-uuid", "uid=an,ou=people,dc=acme", "E9", "An", "Lê", "", "", sales_,
                         boss};
     EXPECT_EQ(writer->upsert(rep), DirectoryOutcome::Created);
+    ASSERT_EQ(writer->flush().size(), 1u);
     auto hired = directory_.findByDirectoryId(tx, "88bb-uuid");
     EXPECT_EQ(hired->status, "active");
     EXPECT_EQ(hired->hireDate, "2024-01-01");
@@ -140,6 +146,59 @@ TEST_P(OrgDirectoryTest, TheDirectoryWriterHiresAndRefusesAsUpsertFromDirectoryD
   });
   EXPECT_EQ(byDirectoryId("88bb-uuid")->familyName, "Lê Văn");
   EXPECT_EQ(byDirectoryId("99cc-uuid"), std::nullopt);
+}
+
+/// A new person of the directory in SALES, numbered `number`.
+DirectoryPerson newcomer(int number, std::int64_t unit) {
+  const auto n = std::to_string(number);
+  return {"uuid-" + n, "uid=p" + n + ",dc=acme", "E" + n, "Given " + n, "Family", "", "", unit,
+          std::nullopt};
+}
+
+TEST_P(OrgDirectoryTest, ATakenNumberOfAQueuedPersonIsRefusedBy409NotByTheDatabase) {
+  org_.db().inTransaction([&](Transaction& tx) {
+    auto writer = directory_.directoryWriter(tx, "2024-01-01", "ldap-sync");
+    // The first hundred are asked of the database one by one; the rest are checked against
+    // the keys read once. A twin is refused in both stretches.
+    for (int n = 1; n <= 150; ++n) {
+      EXPECT_EQ(writer->upsert(newcomer(n, sales_)), DirectoryOutcome::Created);
+      if (n != 50 && n != 150) continue;
+      auto twin = newcomer(1000 + n, sales_);
+      twin.employeeNumber = "E" + std::to_string(n);
+      const auto refusal = refusalOf([&] { writer->upsert(twin); });
+      const auto holder = directory_.findByEmployeeNumber(tx, twin.employeeNumber);
+      ASSERT_TRUE(holder);
+      EXPECT_EQ(refusal, "409 employee number 'E" + std::to_string(n) + "' belongs to employee " +
+                             std::to_string(holder->id));
+    }
+    const auto written = writer->flush();
+    EXPECT_EQ(written.size(), 150u);
+    EXPECT_EQ(written.front().first, "uuid-1");
+    EXPECT_EQ(written.back().first, "uuid-150");
+    EXPECT_EQ(written.back().second, directory_.findByDirectoryId(tx, "uuid-150")->id);
+  });
+  EXPECT_EQ(audit_.entries, 150);
+  EXPECT_EQ(byDirectoryId("uuid-1150"), std::nullopt);
+}
+
+TEST_P(OrgDirectoryTest, ForgettingDropsTheQueueAndTheHiresNotYetReturned) {
+  org_.db().inTransaction([&](Transaction& tx) {
+    auto writer = directory_.directoryWriter(tx, "2024-01-01", "ldap-sync");
+    tx.execute("SAVEPOINT before_writer");
+    writer->upsert(newcomer(1, sales_));
+    writer->upsert(newcomer(1, sales_));  // asks the database: writes the queue first
+    writer->upsert(newcomer(2, sales_));
+    tx.execute("ROLLBACK TO SAVEPOINT before_writer");
+    writer->forget();
+    EXPECT_TRUE(writer->flush().empty());
+    writer->upsert(newcomer(3, sales_));
+    const auto written = writer->flush();
+    ASSERT_EQ(written.size(), 1u);
+    EXPECT_EQ(written[0].first, "uuid-3");
+  });
+  EXPECT_EQ(byDirectoryId("uuid-1"), std::nullopt);
+  EXPECT_EQ(byDirectoryId("uuid-2"), std::nullopt);
+  EXPECT_EQ(byDirectoryId("uuid-3")->employeeNumber, "E3");
 }
 
 TEST_P(OrgDirectoryTest, AReturningPersonIsReactivatedNotDuplicated) {

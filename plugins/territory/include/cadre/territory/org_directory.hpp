@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cadre/database.hpp"
@@ -99,22 +100,28 @@ enum class DirectoryOutcome { Created, Updated, Unchanged, Reactivated };
 
 /// Writes directory people one after another inside one transaction, as
 /// OrgDirectory::upsertFromDirectory does (the same outcomes, the same refusals), but creates
-/// new people at the cost of their INSERTs: what the rules ask of the database (is the unit
-/// open, is the manager employed, who heads the unit, which directory ids and employee numbers
-/// are taken) is asked once per run. Assumes that while it lives nobody is terminated and no org
-/// unit, head, employee number or directory id changes except through it. Made by
+/// new people at the cost of their share of a few multi-row INSERTs: a new person is checked at
+/// once and queued, and the queue is written by flush(); what the rules ask of the database (is
+/// the unit open, is the manager employed, who heads the unit, which directory ids and employee
+/// numbers are taken) is asked once per run. Assumes that while it lives nobody is terminated
+/// and no org unit, head, employee number or directory id changes except through it. Made by
 /// OrgDirectory::directoryWriter; must not outlive its transaction. Not thread-safe.
 class DirectoryWriter {
  public:
   virtual ~DirectoryWriter() = default;
-  /// Creates or updates the employee with this directory id (see upsertFromDirectory).
+  /// Creates or updates the employee with this directory id (see upsertFromDirectory); a
+  /// refusal is thrown at once. A new person is queued (Created) and is in the database only
+  /// after flush(). An upsert that asks the database about a person writes the queue first, so
+  /// someone with a queued person's employee number or directory id is refused as
+  /// upsertFromDirectory refuses them (409), never by the database's unique constraint.
   virtual DirectoryOutcome upsert(const DirectoryPerson& person) = 0;
-  /// Forgets what it remembered of the database: call it after rolling back to a savepoint
-  /// that was taken while it wrote.
+  /// Writes the queue and returns (directory id, employee id) of everyone hired since the last
+  /// flush, in the order of their upserts (those written by an upsert that asked the database
+  /// included). A database error propagates: roll back to a savepoint and call forget().
+  virtual std::vector<std::pair<std::string, std::int64_t>> flush() = 0;
+  /// Forgets what it remembered of the database and drops the queue and the hires flush() has
+  /// not returned: call it after rolling back to a savepoint that was taken while it wrote.
   virtual void forget() = 0;
-  /// The id of the employee the last upsert hired, when it hired someone without asking the
-  /// database afterwards; nullopt otherwise (ask findByDirectoryId).
-  virtual std::optional<std::int64_t> lastHiredId() const = 0;
 };
 
 /// A territory a rep covers on a date.
