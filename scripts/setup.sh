@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config clang-format
   libpoco-dev libboost-dev libboost-filesystem-dev libssl-dev libldap2-dev unixodbc-dev
-  libsqlite3-dev libpq-dev googletest libgtest-dev libgmock-dev
+  libsqlite3-dev libpq-dev googletest libgtest-dev libgmock-dev libgoogle-perftools-dev
   postgresql sqlite3 unixodbc slapd ldap-utils openssl python3-aiosmtpd
   wrk curl nodejs npm chromium
 )

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -25,7 +26,7 @@ std::string idText(const std::optional<std::int64_t>& id) {
 class PersonPlanner {
  public:
   PersonPlanner(const CadreState& cadre, const PlanOptions& options,
-                const std::unordered_set<std::string>& presentIds, SyncPlan& plan)
+                const std::unordered_set<std::string_view>& presentIds, SyncPlan& plan)
       : cadre_(cadre), options_(options), presentIds_(presentIds), plan_(plan) {
     for (const auto& e : cadre.employees) {
       byDirectoryId_[e.directoryId] = &e;
@@ -217,7 +218,7 @@ class PersonPlanner {
 
   const CadreState& cadre_;
   const PlanOptions& options_;
-  const std::unordered_set<std::string>& presentIds_;
+  const std::unordered_set<std::string_view>& presentIds_;
   SyncPlan& plan_;
   std::unordered_set<std::int64_t> handled_;
   std::unordered_map<std::string, const EmployeeRecord*> byDirectoryId_;
@@ -304,14 +305,15 @@ struct SyncPlanner::State {
   const CadreState& cadre;
   const PlanOptions& options;
   SyncPlan plan;
+  // Keys are views of the records' own text, which outlives the planner.
   /// The directory ids of the records kept (a second record with one of them is skipped).
-  std::unordered_set<std::string> presentIds;
+  std::unordered_set<std::string_view> presentIds;
   PersonPlanner planner;
   /// Every record kept, in the order read, and by DN key.
   std::vector<const DirectoryRecord*> records;
-  std::unordered_map<std::string, const DirectoryRecord*> recordOfDnKey;
+  std::unordered_map<std::string_view, const DirectoryRecord*> recordOfDnKey;
   /// The directory ids of the records planned as they arrived.
-  std::unordered_set<std::string> planned;
+  std::unordered_set<std::string_view> planned;
   bool waiting = false;
 };
 

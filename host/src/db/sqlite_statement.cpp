@@ -35,8 +35,10 @@ void bindAll(sqlite3* handle, sqlite3_stmt* statement, const SqlParams& params) 
     } else if (auto real = std::get_if<double>(&param)) {
       rc = sqlite3_bind_double(statement, i + 1, *real);
     } else {
+      // SQLITE_STATIC: SQLite reads the caller's text instead of copying it, which is safe
+      // because runSqlite clears the bindings before it returns, while `params` still lives.
       const auto& text = std::get<std::string>(param);
-      rc = sqlite3_bind_text64(statement, i + 1, text.data(), text.size(), SQLITE_TRANSIENT,
+      rc = sqlite3_bind_text64(statement, i + 1, text.data(), text.size(), SQLITE_STATIC,
                                SQLITE_UTF8);
     }
     if (rc != SQLITE_OK) fail(handle);
