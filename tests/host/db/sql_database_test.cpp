@@ -346,15 +346,21 @@ void writeKilobyteRows(SqlDatabase& db, int rows) {
   });
 }
 
+/// A database on `file` whose thread checkpoints every `interval` (0: SQLite in the commit).
+std::unique_ptr<SqlDatabase> checkpointingEvery(const Poco::TemporaryFile& file,
+                                                std::chrono::milliseconds interval) {
+  PoolOptions options;
+  options.sqliteCheckpointInterval = interval;
+  return openDatabase("sqlite:" + file.path(), options);
+}
+
 std::uintmax_t sizeOf(const std::string& path) {
   return std::filesystem::exists(path) ? std::filesystem::file_size(path) : 0;
 }
 
 TEST(SqliteDatabaseTest, ACommitLeavesTheCheckpointToTheBackgroundThread) {
   Poco::TemporaryFile file;
-  PoolOptions options;
-  options.sqliteCheckpointInterval = std::chrono::hours(1);
-  auto db = openDatabase("sqlite:" + file.path(), options);
+  auto db = checkpointingEvery(file, std::chrono::hours(1));
   writeKilobyteRows(*db, 4000);
   // SQLite's own checkpoint would have run inside the commit once the log passed 1,000 pages.
   EXPECT_GT(sizeOf(file.path() + "-wal"), 4000u * 1024);
@@ -363,9 +369,7 @@ TEST(SqliteDatabaseTest, ACommitLeavesTheCheckpointToTheBackgroundThread) {
 
 TEST(SqliteDatabaseTest, TheBackgroundThreadMovesTheLogIntoTheDatabaseFile) {
   Poco::TemporaryFile file;
-  PoolOptions options;
-  options.sqliteCheckpointInterval = std::chrono::milliseconds(20);
-  auto db = openDatabase("sqlite:" + file.path(), options);
+  auto db = checkpointingEvery(file, std::chrono::milliseconds(20));
   writeKilobyteRows(*db, 4000);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (sizeOf(file.path()) < 4000u * 1024 && std::chrono::steady_clock::now() < deadline)
@@ -380,9 +384,7 @@ TEST(SqliteDatabaseTest, TheBackgroundThreadMovesTheLogIntoTheDatabaseFile) {
 
 TEST(SqliteDatabaseTest, WithoutTheBackgroundThreadSqliteCheckpointsInTheCommit) {
   Poco::TemporaryFile file;
-  PoolOptions options;
-  options.sqliteCheckpointInterval = std::chrono::milliseconds(0);
-  auto db = openDatabase("sqlite:" + file.path(), options);
+  auto db = checkpointingEvery(file, std::chrono::milliseconds(0));
   writeKilobyteRows(*db, 4000);
   EXPECT_GT(sizeOf(file.path()), 4000u * 1024);
 }
