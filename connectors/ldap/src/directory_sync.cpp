@@ -9,6 +9,7 @@
 
 #include <Poco/Logger.h>
 
+#include "cadre_state.hpp"
 #include "clock_text.hpp"
 #include "directory_reader.hpp"
 #include "plan_writer.hpp"
@@ -146,7 +147,10 @@ SyncResult DirectorySync::run(const LdapSettings& settings, const std::string& d
     SyncStore store(*tx);
     store.lock();
     const std::string today = todayLocal();
-    CadreState cadre{org_->directoryEmployees(*tx, today), store.disabledBySync()};
+    // A full run compares with everyone; an incremental one reads the people it concerns once
+    // the directory was read (nothing is planned before: see SyncPlanner).
+    const bool full = run.mode == SyncMode::Full;
+    CadreState cadre = full ? readWholeCadre(*tx, *org_, store, today) : CadreState{};
     PlanOptions options{run.mode, DepartmentUnits(*tx, *org_, settings),
                         defaultUnit(*tx, *org_, defaultOrgUnit), settings.maxDisableShare,
                         request.force};
@@ -180,6 +184,11 @@ SyncResult DirectorySync::run(const LdapSettings& settings, const std::string& d
     }
     run.entriesRead = static_cast<std::int64_t>(read.entries);
     steps.step("read and write");
+    if (!full) {
+      cadre = readCadreFor(*tx, *org_, store, today, records);
+      writer.rememberEmployees(cadre.employees);
+      steps.step("state of the people read");
+    }
     options.unreadableIds = std::move(read.unreadableIds);
     options.unreadableDnKeys = std::move(read.unreadableDnKeys);
     auto plan = planner.finish();

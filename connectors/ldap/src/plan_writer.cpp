@@ -33,7 +33,11 @@ PlanWriter::PlanWriter(Transaction& tx, territory::OrgDirectory& org, std::strin
       store_(tx),
       today_(std::move(today)),
       actor_(std::move(actor)) {
-  for (const auto& e : employeesBefore) employeeIds_[e.directoryId] = e.id;
+  rememberEmployees(employeesBefore);
+}
+
+void PlanWriter::rememberEmployees(const std::vector<territory::EmployeeRecord>& employees) {
+  for (const auto& e : employees) employeeIds_[e.directoryId] = e.id;
 }
 
 void PlanWriter::writeChanges(const std::vector<PlannedChange>& changes, SyncCounts& counts) {

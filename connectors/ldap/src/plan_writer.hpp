@@ -28,9 +28,14 @@ class PlanWriter {
   static constexpr std::size_t kBatchSize = 500;
 
   /// `today` (YYYY-MM-DD) dates every change; `actor` is who the audit log names;
-  /// `employeesBefore` are the directory's people Cadre had before the run.
+  /// `employeesBefore` are the directory's people Cadre had before the run (some or all of them:
+  /// anyone else is looked up when needed).
   PlanWriter(Transaction& tx, territory::OrgDirectory& org, std::string today, std::string actor,
              const std::vector<territory::EmployeeRecord>& employeesBefore);
+
+  /// Remembers the employee ids of `employees` (of the directory's people Cadre had before the
+  /// run), so that their reports are written without asking the database who they are.
+  void rememberEmployees(const std::vector<territory::EmployeeRecord>& employees);
 
   /// Writes `changes` (managers before the people who report to them, also across calls) and
   /// adds their outcomes, and the people refused, to `counts`.

@@ -286,15 +286,21 @@ const char* changeKindName(ChangeKind kind) {
 }
 
 struct SyncPlanner::State {
-  State(const CadreState& cadre, const PlanOptions& options)
-      : cadre(cadre), options(options), planner(cadre, options, presentIds, plan) {
+  State(const CadreState& cadre, const PlanOptions& options) : cadre(cadre), options(options) {
     plan.mode = options.mode;
+  }
+
+  /// The planner of people, made (and `cadre` indexed) when first needed: an incremental run
+  /// needs it only in finish(), so its caller may read Cadre after the directory.
+  PersonPlanner& person() {
+    if (!planner) planner.emplace(cadre, options, presentIds, plan);
+    return *planner;
   }
 
   /// The manager's directory id when `record` can be planned now: "" for none, the id of a
   /// manager planned before; std::nullopt when it must wait for the whole read.
-  std::optional<std::string> readyManager(const DirectoryRecord& record) const {
-    if (options.mode != SyncMode::Full || planner.needsWholeRead(record)) return std::nullopt;
+  std::optional<std::string> readyManager(const DirectoryRecord& record) {
+    if (options.mode != SyncMode::Full || person().needsWholeRead(record)) return std::nullopt;
     if (record.managerDnKey.empty()) return std::string();
     auto manager = recordOfDnKey.find(record.managerDnKey);
     if (manager == recordOfDnKey.end() || !planned.count(manager->second->directoryId))
@@ -308,7 +314,7 @@ struct SyncPlanner::State {
   // Keys are views of the records' own text, which outlives the planner.
   /// The directory ids of the records kept (a second record with one of them is skipped).
   std::unordered_set<std::string_view> presentIds;
-  PersonPlanner planner;
+  std::optional<PersonPlanner> planner;
   /// Every record kept, in the order read, and by DN key.
   std::vector<const DirectoryRecord*> records;
   std::unordered_map<std::string_view, const DirectoryRecord*> recordOfDnKey;
@@ -337,7 +343,7 @@ void SyncPlanner::add(const DirectoryRecord& record, std::vector<PlannedChange>&
     return;
   }
   s.planned.insert(record.directoryId);
-  s.planner.plan(record, *manager, ready);
+  s.person().plan(record, *manager, ready);
 }
 
 SyncPlan SyncPlanner::finish() {
@@ -348,11 +354,11 @@ SyncPlan SyncPlanner::finish() {
     for (auto index : managersFirst(s.records, links.managerIds)) {
       const DirectoryRecord& record = *s.records[index];
       if (s.planned.count(record.directoryId)) continue;
-      s.planner.plan(record, links.managerIds[index], s.plan.changes);
+      s.person().plan(record, links.managerIds[index], s.plan.changes);
     }
   }
   if (s.options.mode == SyncMode::Full)
-    planDepartures(s.planner.handled(), s.cadre, s.options, s.plan);
+    planDepartures(s.person().handled(), s.cadre, s.options, s.plan);
   guard(s.cadre, s.options, s.plan);
   return std::move(s.plan);
 }

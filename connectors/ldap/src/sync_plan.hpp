@@ -106,7 +106,8 @@ struct SyncPlan {
   /// Disabled entries of people Cadre does not have: nobody is created for them.
   std::size_t disabledAndAbsent = 0;
   std::vector<EntryError> errors;
-  /// Active (or on leave) directory employees before the run, and how many it would disable.
+  /// Active (or on leave) directory employees before the run (of CadreState::employees), and how
+  /// many it would disable.
   std::size_t activeBefore = 0;
   std::size_t disabling = 0;
   /// Set when the run must stop before writing (the disable guard), with the reason.
@@ -121,7 +122,9 @@ struct SyncPlan {
 /// resolved against all records (and, incrementally, the people Cadre has from earlier runs); a
 /// manager outside the filter or in a cycle is reported and left as it is. Only a full run plans
 /// departures, in finish(). The records, `cadre` and `options` must outlive the planner and its
-/// changes (whose `record` points at the records). Not thread-safe.
+/// changes (whose `record` points at the records). `cadre` is read when the first entry is
+/// planned: an incremental run plans nothing before finish(), so its caller may fill `cadre` in
+/// after the read (readCadreFor). Not thread-safe.
 class SyncPlanner {
  public:
   SyncPlanner(const CadreState& cadre, const PlanOptions& options);

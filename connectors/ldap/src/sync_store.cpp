@@ -1,5 +1,7 @@
 #include "sync_store.hpp"
 
+#include <algorithm>
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
@@ -80,6 +82,25 @@ std::map<std::string, std::string> SyncStore::disabledBySync() {
   std::map<std::string, std::string> result;
   for (const auto& row : tx_.query("SELECT directory_id, status FROM ldap_disabled"))
     result[row.getString(0)] = row.getString(1);
+  return result;
+}
+
+std::map<std::string, std::string> SyncStore::disabledBySync(
+    const std::vector<std::string>& directoryIds) {
+  // Bound in chunks, far below every engine's limit of parameters.
+  constexpr std::size_t kIdsPerQuery = 500;
+  std::map<std::string, std::string> result;
+  for (std::size_t first = 0; first < directoryIds.size(); first += kIdsPerQuery) {
+    const std::size_t last = std::min(first + kIdsPerQuery, directoryIds.size());
+    std::string sql = "SELECT directory_id, status FROM ldap_disabled WHERE directory_id IN (";
+    SqlParams params;
+    for (std::size_t i = first; i < last; ++i) {
+      sql += i == first ? "?" : ", ?";
+      params.emplace_back(directoryIds[i]);
+    }
+    for (const auto& row : tx_.query(sql + ")", params))
+      result[row.getString(0)] = row.getString(1);
+  }
   return result;
 }
 

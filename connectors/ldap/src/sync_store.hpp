@@ -26,6 +26,8 @@ class SyncStore {
 
   /// The people this connector suspended or terminated: directory id → status.
   std::map<std::string, std::string> disabledBySync();
+  /// The same, of these directory ids only.
+  std::map<std::string, std::string> disabledBySync(const std::vector<std::string>& directoryIds);
   void markDisabled(const std::string& directoryId, std::int64_t employeeId,
                     const std::string& status, const std::string& reason, const std::string& date);
   /// Forgets that the sync disabled this employee (they are back).

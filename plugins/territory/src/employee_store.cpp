@@ -108,6 +108,16 @@ std::optional<std::int64_t> firstId(const std::optional<SqlRow>& row) {
   return row->getInt(0);
 }
 
+// Keys bound to one query of withDirectoryKeys: well below every engine's limit of parameters.
+constexpr std::size_t kKeysPerQuery = 500;
+
+// "(?, ?, ?)" for `count` parameters.
+std::string inListSql(std::size_t count) {
+  std::string sql = "(";
+  for (std::size_t i = 0; i < count; ++i) sql += i == 0 ? "?" : ", ?";
+  return sql + ")";
+}
+
 }  // namespace
 
 std::optional<EmployeeRecord> EmployeeStore::find(std::int64_t id, const std::string& asOf) {
@@ -198,6 +208,47 @@ std::vector<EmployeeRecord> EmployeeStore::withDirectoryId(const std::string& as
                      "WHERE e.directory_id IS NOT NULL AND e.hire_date <= ? ORDER BY e.id",
                  {asOf, asOf, asOf, asOf})) {
     result.push_back(recordOf(row));
+  }
+  return result;
+}
+
+std::vector<EmployeeRecord> EmployeeStore::withDirectoryKeys(const std::string& asOf,
+                                                             const DirectoryEmployeeKeys& keys) {
+  std::unordered_map<std::int64_t, EmployeeRecord> found;
+  // Each column is indexed (unique): one indexed lookup per key, in chunks of bound parameters.
+  auto readBy = [&](const char* column, const auto& values) {
+    for (std::size_t first = 0; first < values.size(); first += kKeysPerQuery) {
+      const std::size_t count = std::min(kKeysPerQuery, values.size() - first);
+      SqlParams params{asOf, asOf, asOf};
+      for (std::size_t i = first; i < first + count; ++i) params.emplace_back(values[i]);
+      params.emplace_back(asOf);
+      auto rows =
+          tx_.query(std::string(kEmployeeSelect) + "WHERE " + column + " IN " + inListSql(count) +
+                        " AND e.directory_id IS NOT NULL AND e.hire_date <= ?",
+                    params);
+      for (const auto& row : rows) {
+        EmployeeRecord e = recordOf(row);
+        found.emplace(e.id, std::move(e));
+      }
+    }
+  };
+  readBy("e.directory_id", keys.directoryIds);
+  readBy("e.employee_number", keys.employeeNumbers);
+  readBy("e.id", keys.employeeIds);
+  std::vector<EmployeeRecord> result;
+  result.reserve(found.size());
+  for (auto& [id, e] : found) result.push_back(std::move(e));
+  std::sort(result.begin(), result.end(),
+            [](const EmployeeRecord& a, const EmployeeRecord& b) { return a.id < b.id; });
+  return result;
+}
+
+std::vector<DirectoryDn> EmployeeStore::directoryDns(const std::string& asOf) {
+  std::vector<DirectoryDn> result;
+  for (const auto& row : tx_.query("SELECT id, directory_dn FROM territory_employees WHERE "
+                                   "directory_id IS NOT NULL AND hire_date <= ? ORDER BY id",
+                                   {asOf})) {
+    result.push_back({row.getInt(0), row.getString(1)});
   }
   return result;
 }

@@ -73,6 +73,11 @@ class EmployeeStore {
   std::vector<EmployeeRecord> list(const EmployeeFilter& filter, const std::string& asOf);
   /// Everyone hired by `asOf` with a directory id, in id order.
   std::vector<EmployeeRecord> withDirectoryId(const std::string& asOf);
+  /// Those of withDirectoryId(asOf) with one of `keys`, each once, in id order.
+  std::vector<EmployeeRecord> withDirectoryKeys(const std::string& asOf,
+                                                const DirectoryEmployeeKeys& keys);
+  /// The id and DN of each of withDirectoryId(asOf), in id order.
+  std::vector<DirectoryDn> directoryDns(const std::string& asOf);
 
   std::int64_t insert(const NewEmployee& person, const std::string& hireDate);
   /// insert() for each of `hires` in one statement; their ids in the order given. The employee

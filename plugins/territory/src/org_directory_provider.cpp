@@ -62,6 +62,16 @@ std::vector<EmployeeRecord> OrgDirectoryProvider::directoryEmployees(Transaction
   return EmployeeStore(tx).withDirectoryId(dateOrToday(asOf));
 }
 
+std::vector<EmployeeRecord> OrgDirectoryProvider::directoryEmployeesWith(
+    Transaction& tx, const std::string& asOf, const DirectoryEmployeeKeys& keys) {
+  return EmployeeStore(tx).withDirectoryKeys(dateOrToday(asOf), keys);
+}
+
+std::vector<DirectoryDn> OrgDirectoryProvider::directoryDns(Transaction& tx,
+                                                            const std::string& asOf) {
+  return EmployeeStore(tx).directoryDns(dateOrToday(asOf));
+}
+
 std::optional<std::int64_t> OrgDirectoryProvider::findOrgUnitByCode(Transaction& tx,
                                                                     const std::string& code) {
   return OrgUnitStore(tx).idOfCode(code);

@@ -22,6 +22,9 @@ class OrgDirectoryProvider : public OrgDirectory {
                                                      const std::string& number) override;
   std::optional<EmployeeRecord> findByUser(Transaction& tx, std::int64_t userId) override;
   std::vector<EmployeeRecord> directoryEmployees(Transaction& tx, const std::string& asOf) override;
+  std::vector<EmployeeRecord> directoryEmployeesWith(Transaction& tx, const std::string& asOf,
+                                                     const DirectoryEmployeeKeys& keys) override;
+  std::vector<DirectoryDn> directoryDns(Transaction& tx, const std::string& asOf) override;
   std::optional<std::int64_t> findOrgUnitByCode(Transaction& tx, const std::string& code) override;
   EmployeeRecord hire(Transaction& tx, const NewEmployee& person, const Placement& placement,
                       const std::optional<TerritorySeat>& seat, const std::string& actor) override;

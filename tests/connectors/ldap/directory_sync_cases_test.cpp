@@ -140,6 +140,54 @@ TEST(DirectorySyncCases, AnIncrementalRunReadsOnlyWhatChangedSinceTheWatermark) 
   EXPECT_EQ(overlapping.run.counts.unchanged, 12);
 }
 
+TEST(DirectorySyncCases, AnIncrementalRunFindsManagersAndCyclesAmongThePeopleItDidNotRead) {
+  LdifBuilder ldif;
+  const std::string people = ldif.organizationalUnit("people");
+  const std::string top = ldif.person(person("top", "Thanh", "Do", "Sales"), people);
+  const std::string m1 = ldif.person(person("m1", "Minh", "Vu", "Sales", top), people);
+  const std::string a = ldif.person(person("a", "Anh", "Le", "Sales", m1), people);
+  const std::string x = ldif.person(person("x", "Xuan", "Ho", "Sales"), people);
+  SlapdServer server(ldif.text());
+  SyncDatabase cadre("sqlite");
+  const Keys noOverlap{{"ldap.overlapSeconds", "0"}};
+  auto sync = [&] { return cadre.sync->run(settingsFor(server, noOverlap), "ACME", {}); };
+  ASSERT_EQ(sync().run.counts.created, 4);
+  auto later = [] { std::this_thread::sleep_for(std::chrono::milliseconds(1100)); };
+  later();
+  // Moves the watermark past the entries' creation, so that top and m1 are not read again.
+  server.ldapmodify(ldifReplace(x, "mail", {"xuan@sales.example.com"}));
+  ASSERT_EQ(sync().run.counts.updated, 1);
+  later();
+  server.ldapmodify(ldifReplace(a, "mail", {"anh@sales.example.com"}));
+  auto onlyA = sync();
+  EXPECT_EQ(onlyA.run.entriesRead, 2);  // x at the watermark's second, and a
+  EXPECT_EQ(onlyA.run.counts.updated, 1) << onlyA.run.message;
+  EXPECT_TRUE(onlyA.run.counts.errors.empty()) << onlyA.run.counts.errors.at(0).message;
+  auto employees = cadre.employees();
+  const auto byDn = [&](const std::string& dn) {
+    for (const auto& [id, e] : employees)
+      if (dnKey(e.directoryDn) == dnKey(dn)) return e;
+    return territory::EmployeeRecord{};
+  };
+  EXPECT_EQ(byDn(a).email, "anh@sales.example.com");
+  EXPECT_EQ(byDn(a).managerId, byDn(m1).id);  // m1 was not read: as Cadre has them
+  later();
+  // top → a → m1 → top, where m1 (not read) reports to top as Cadre has it.
+  server.ldapmodify(ldifReplace(top, "manager", {a}));
+  auto cycle = sync();
+  EXPECT_EQ(cycle.run.entriesRead, 2);  // a at the watermark's second, and top
+  const std::string text = top + " → " + a + " → " + m1 + " → " + top;
+  std::vector<std::string> errors;
+  for (const auto& e : cycle.run.counts.errors) errors.push_back(e.dn + ": " + e.message);
+  EXPECT_EQ(sorted(errors),
+            sorted({top + ": manager cycle " + text + "; the manager is left as it is",
+                    a + ": manager cycle " + text + "; the manager is left as it is",
+                    m1 + ": manager cycle " + text + "; the manager is left as it is"}));
+  employees = cadre.employees();
+  EXPECT_EQ(byDn(top).managerId, std::nullopt);
+  EXPECT_EQ(byDn(a).managerId, byDn(m1).id);
+}
+
 /// A chain of `count` people (each reporting to the one before, the first to nobody), written
 /// managers first: every one of them can be planned and written while the read goes on.
 std::vector<std::string> reportingChain(LdifBuilder& ldif, const std::string& ouDn, int count) {

@@ -286,6 +286,59 @@ TEST_P(OrgDirectoryTest, ListsTheDirectoryEmployeesAndFindsOrgUnitsByCode) {
   });
 }
 
+TEST_P(OrgDirectoryTest, FindsDirectoryEmployeesByTheirKeysAndListsTheirDns) {
+  sync(lan(), "2024-01-01");
+  auto bao = lan();
+  bao.directoryId = "77aa-uuid";
+  bao.directoryDn = "uid=bao,ou=people,dc=acme";
+  bao.employeeNumber = "E8";
+  sync(bao, "2024-03-01");
+  const std::int64_t local = org_.db().inTransaction([&](Transaction& tx) {
+    return directory_
+        .hire(tx, {"E9", "Local", "Only", "", "", "", "", std::nullopt},
+              {std::nullopt, sales_, std::nullopt, "full_time", "2024-01-01", "hire"}, std::nullopt,
+              "hr")
+        .id;
+  });
+  const std::int64_t lanId = byDirectoryId("6f1c-uuid")->id;
+  const std::int64_t baoId = byDirectoryId("77aa-uuid")->id;
+  auto ids = [](const std::vector<EmployeeRecord>& employees) {
+    std::vector<std::int64_t> result;
+    for (const auto& e : employees) result.push_back(e.id);
+    return result;
+  };
+  // More keys than one query binds (500), most of them nobody's; E9 has no directory id.
+  DirectoryEmployeeKeys keys;
+  for (int i = 0; i < 600; ++i) keys.directoryIds.push_back("unknown-" + std::to_string(i));
+  keys.directoryIds.push_back("77aa-uuid");
+  keys.employeeNumbers = {"E9", "E8", "E0"};
+  keys.employeeIds = {local, lanId, 424242};
+  org_.db().inTransaction([&](Transaction& tx) {
+    auto march = directory_.directoryEmployeesWith(tx, "2024-03-01", keys);
+    EXPECT_EQ(ids(march), (std::vector<std::int64_t>{lanId, baoId}));  // each once, in id order
+    ASSERT_EQ(march.size(), 2u);
+    EXPECT_EQ(march[1].employeeNumber, "E8");
+    EXPECT_EQ(march[1].status, "active");
+    EXPECT_EQ(march[1].orgUnitId, company_);
+    // Bao is not hired yet on 2024-02-01.
+    EXPECT_EQ(ids(directory_.directoryEmployeesWith(tx, "2024-02-01", keys)),
+              (std::vector<std::int64_t>{lanId}));
+    EXPECT_TRUE(directory_.directoryEmployeesWith(tx, "2024-03-01", {}).empty());
+    DirectoryEmployeeKeys byNumber;
+    byNumber.employeeNumbers = {"E8"};
+    EXPECT_EQ(ids(directory_.directoryEmployeesWith(tx, "2024-03-01", byNumber)),
+              (std::vector<std::int64_t>{baoId}));
+
+    auto dns = directory_.directoryDns(tx, "2024-03-01");
+    ASSERT_EQ(dns.size(), 2u);
+    EXPECT_EQ(dns[0].employeeId, lanId);
+    EXPECT_EQ(dns[0].dn, "uid=lan,ou=people,dc=acme");
+    EXPECT_EQ(dns[1].employeeId, baoId);
+    EXPECT_EQ(dns[1].dn, "uid=bao,ou=people,dc=acme");
+    EXPECT_EQ(directory_.directoryDns(tx, "2024-02-01").size(), 1u);
+  });
+}
+
 TEST_P(OrgDirectoryTest, AFailedHireInTheCallersTransactionLeavesNothing) {
   try {
     org_.db().inTransaction([&](Transaction& tx) {

@@ -95,6 +95,19 @@ struct DirectoryPerson {
   std::string formerDirectoryId;
 };
 
+/// Which directory employees to read: those with any of these keys. Empty lists match nobody.
+struct DirectoryEmployeeKeys {
+  std::vector<std::string> directoryIds;
+  std::vector<std::string> employeeNumbers;
+  std::vector<std::int64_t> employeeIds;
+};
+
+/// An employee's id and directory DN, for a caller that compares DNs in its own way.
+struct DirectoryDn {
+  std::int64_t employeeId = 0;
+  std::string dn;
+};
+
 /// What upsertFromDirectory did.
 enum class DirectoryOutcome { Created, Updated, Unchanged, Reactivated };
 
@@ -196,6 +209,14 @@ class OrgDirectory {
   /// order: what a directory sync compares the directory with, in one read.
   virtual std::vector<EmployeeRecord> directoryEmployees(Transaction& tx,
                                                          const std::string& asOf) = 0;
+  /// The employees of directoryEmployees(tx, asOf) that have one of `keys`, each once, in id
+  /// order: what an incremental sync needs of the people it read, without reading everyone.
+  virtual std::vector<EmployeeRecord> directoryEmployeesWith(Transaction& tx,
+                                                             const std::string& asOf,
+                                                             const DirectoryEmployeeKeys& keys) = 0;
+  /// The id and DN of each of directoryEmployees(tx, asOf), in id order: two columns of every
+  /// row instead of the whole record, for finding people by a DN compared the caller's way.
+  virtual std::vector<DirectoryDn> directoryDns(Transaction& tx, const std::string& asOf) = 0;
   /// The id of the org unit with this code; std::nullopt when there is none.
   virtual std::optional<std::int64_t> findOrgUnitByCode(Transaction& tx,
                                                         const std::string& code) = 0;
