@@ -3,6 +3,7 @@
 #include "directory_reader.hpp"
 
 #include <ctime>
+#include <optional>
 #include <stdexcept>
 
 #include "cadre/json_fields.hpp"
@@ -110,29 +111,55 @@ std::string syncFilter(const LdapSettings& settings, SyncMode mode,
          "))";
 }
 
+namespace {
+
+/// An entry as the reading thread leaves it: the record, or why the entry cannot be one (with
+/// its DN key and, where readable, its stable id: the person it stands for has not left).
+struct ReadEntry {
+  std::optional<DirectoryRecord> record;
+  EntryError problem;
+  std::string dnKey;
+  std::string stableId;
+};
+
+/// Runs on the reading thread: reads only `entry` and the settings.
+ReadEntry prepare(const DirectoryEntry& entry, const LdapSettings& settings) {
+  ReadEntry read;
+  auto result = readRecord(entry, settings);
+  if (auto* record = std::get_if<DirectoryRecord>(&result)) {
+    read.record = std::move(*record);
+    return read;
+  }
+  read.problem = {entry.dn, std::get<std::string>(result) + "; skipped"};
+  read.dnKey = dnKey(entry.dn);
+  try {
+    read.stableId = stableId(entry, settings);
+  } catch (const EntryProblem&) {
+    // Without an id, the DN still protects them.
+  }
+  return read;
+}
+
+}  // namespace
+
 DirectoryRead readEachRecord(LdapConnection& connection, const LdapSettings& settings,
                              const std::string& filter,
                              const std::function<void(DirectoryRecord&&)>& onRecord,
                              const std::function<void(std::size_t entries)>& afterEntry) {
   DirectoryRead read;
-  searchReadingAhead(
+  searchReadingAhead<ReadEntry>(
       connection, settings.baseDN, settings.scope, filter, settings.syncAttributes(),
-      [&](DirectoryEntry&& entry) {
+      [&settings](DirectoryEntry&& entry) { return prepare(entry, settings); },
+      [&](ReadEntry&& entry) {
         ++read.entries;
-        auto result = readRecord(entry, settings);
-        if (auto* reason = std::get_if<std::string>(&result)) {
-          read.errors.push_back({entry.dn, *reason + "; skipped"});
-          read.unreadableDnKeys.insert(dnKey(entry.dn));
-          try {
-            read.unreadableIds.insert(stableId(entry, settings));
-          } catch (const EntryProblem&) {
-            // Without an id, the DN still protects them.
-          }
+        if (!entry.record) {
+          read.errors.push_back(std::move(entry.problem));
+          read.unreadableDnKeys.insert(std::move(entry.dnKey));
+          if (!entry.stableId.empty()) read.unreadableIds.insert(std::move(entry.stableId));
           return;
         }
-        auto& record = std::get<DirectoryRecord>(result);
-        read.highestMark = laterMark(read.highestMark, record.changeMark);
-        onRecord(std::move(record));
+        read.highestMark = laterMark(read.highestMark, entry.record->changeMark);
+        onRecord(std::move(*entry.record));
       },
       afterEntry);
   return read;
