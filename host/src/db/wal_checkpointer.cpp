@@ -30,18 +30,14 @@ void WalCheckpointer::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-CheckpointOutcome WalCheckpointer::checkpoint() {
+void WalCheckpointer::checkpoint() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!session_) session_ = open_();
   }
   sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(*session_);
-  int logFrames = 0;
-  int checkpointed = 0;
-  int rc = sqlite3_wal_checkpoint_v2(handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames,
-                                     &checkpointed);
+  int rc = sqlite3_wal_checkpoint_v2(handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   if (rc != SQLITE_OK && rc != SQLITE_BUSY) throw std::runtime_error(sqlite3_errmsg(handle));
-  return {logFrames, checkpointed};
 }
 
 void WalCheckpointer::loop() {

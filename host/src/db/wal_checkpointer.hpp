@@ -10,13 +10,6 @@
 
 namespace cadre::db {
 
-/// What one checkpoint did: frames in the write-ahead log, and how many of them are now in the
-/// database file (fewer while a reader still needs older pages).
-struct CheckpointOutcome {
-  std::int64_t logFrames = 0;
-  std::int64_t checkpointedFrames = 0;
-};
-
 /// Moves a SQLite database's write-ahead log into the database file on a thread of its own, so
 /// that no transaction pays for it when it commits: SQLite's automatic checkpoint runs inside the
 /// committing call (a second after a sync that wrote 100,000 people), so the pool's connections
@@ -32,10 +25,9 @@ class WalCheckpointer {
   WalCheckpointer(const WalCheckpointer&) = delete;
   WalCheckpointer& operator=(const WalCheckpointer&) = delete;
 
-  /// Checkpoints now, on the caller's thread; throws std::runtime_error when SQLite fails.
-  CheckpointOutcome checkpoint();
-
  private:
+  /// Checkpoints what no reader still needs; throws std::runtime_error when SQLite fails.
+  void checkpoint();
   void loop();
   void stop();
 
