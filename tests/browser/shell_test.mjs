@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { admin, baseUrl, chromiumOptions, employee, scratchDir } from './support.mjs';
+import { admin, chromiumOptions, employee, freshPage, scratchDir } from './support.mjs';
 
 let browser;
 
@@ -21,13 +21,7 @@ after(async () => {
 
 /// A fresh browser profile (no cookies, no sessionStorage) on the shell's first page.
 async function openShell(t) {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  t.after(() => assert.deepEqual(pageErrors, [], 'no uncaught errors in the page'));
-  await page.goto('/');
+  const page = await freshPage(t, browser, { viewport: { width: 1280, height: 800 } });
   await page.locator('form.login').waitFor();
   return page;
 }

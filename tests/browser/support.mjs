@@ -90,10 +90,10 @@ export async function problemOf(response) {
   return problem;
 }
 
-/// A new browser context and page, logged in through the login form as `user` ({ username,
-/// password }) on `origin`. The context closes when the test `t` ends, and the test fails on any
-/// uncaught error in the page.
-export async function loggedInPage(t, browser, user,
+/// A new browser context (no cookies, no sessionStorage) and page on the shell's first page of
+/// `origin`. The context closes when the test `t` ends, and the test fails on any uncaught error
+/// in the page.
+export async function freshPage(t, browser,
   { origin = baseUrl, viewport = { width: 1280, height: 900 } } = {}) {
   const context = await browser.newContext({ baseURL: origin, viewport });
   t.after(() => context.close());
@@ -102,6 +102,12 @@ export async function loggedInPage(t, browser, user,
   page.on('pageerror', (error) => pageErrors.push(error.message));
   t.after(() => assert.deepEqual(pageErrors, [], 'no uncaught errors in the page'));
   await page.goto('/');
+  return page;
+}
+
+/// freshPage, logged in through the login form as `user` ({ username, password }).
+export async function loggedInPage(t, browser, user, options = {}) {
+  const page = await freshPage(t, browser, options);
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Log in' }).click();
