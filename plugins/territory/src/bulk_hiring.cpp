@@ -169,6 +169,9 @@ Assignment BulkHiring::firstAssignment(const Placement& placement) {
 }
 
 EmployeeRecord BulkHiring::hireNewcomer(const NewEmployee& person, const Placement& placement) {
+  // The rows of hireTogether, one statement each: hiring through a group of one (multi-row
+  // SQL with RETURNING for a single row) made the import of 100,000 people (ImportSpeedTest)
+  // take 6.9–7.5 s instead of 4.0 s.
   auto first = firstAssignment(placement);
   auto now = nowTimestamp();
   first.employeeId = employees_.insert(person, first.validFrom);
